@@ -19,6 +19,11 @@ public enum EmbeddingModelChoice {
         this.queryPrefix = queryPrefix;
     }
 
+    /** The model new indexes use unless told otherwise (chosen by measuring both on real conversations). */
+    public static EmbeddingModelChoice defaultChoice() {
+        return MINILM;
+    }
+
     public String id() {
         return id;
     }
