@@ -74,10 +74,26 @@ final class ArticleBody {
         private final StringBuilder body = new StringBuilder();
         private final List<String> lines = new ArrayList<>();
         private final StringBuilder line = new StringBuilder();
+        private String pendingMarker = "";
 
         /** Appends inline text to the current line; runs of whitespace become one space. */
         Builder text(String text) {
+            if (!pendingMarker.isEmpty() && !text.isBlank() && line.isEmpty()) {
+                line.append(pendingMarker);
+                pendingMarker = "";
+            }
             line.append(text.replace('\n', ' ').replace('\r', ' '));
+            return this;
+        }
+
+        /**
+         * Ends the current line and puts {@code marker} ({@code "- "}, {@code "2. "}) in front of the next
+         * text, so a list item whose text comes later (inside a nested paragraph) still gets its marker and
+         * an item without text leaves no stray marker.
+         */
+        Builder listItem(String marker) {
+            endLine();
+            pendingMarker = marker;
             return this;
         }
 
@@ -94,6 +110,7 @@ final class ArticleBody {
         /** Ends the current paragraph. */
         Builder endParagraph() {
             endLine();
+            pendingMarker = "";
             if (!lines.isEmpty()) {
                 appendBlock(String.join("\n", lines));
                 lines.clear();
