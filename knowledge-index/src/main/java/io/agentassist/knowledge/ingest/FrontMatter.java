@@ -1,5 +1,6 @@
 package io.agentassist.knowledge.ingest;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ record FrontMatter(Map<String, Field> fields) {
     static final FrontMatter NONE = new FrontMatter(Map.of());
 
     FrontMatter {
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** One field's values; {@code sequence} tells a list from a single scalar. */

@@ -1,8 +1,9 @@
 package io.agentassist.knowledge.ingest;
 
-import java.util.ArrayDeque;
+import static io.agentassist.knowledge.ingest.YamlScalars.abbreviated;
+import static io.agentassist.knowledge.ingest.YamlScalars.describe;
+
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,6 @@ final class FrontMatterParser {
     private static final Pattern END = Pattern.compile("(-{3}|\\.{3})(\\s.*)?");
     private static final Pattern KEY = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*)[ \\t]*:(?:[ \\t]+(.*))?");
     private static final Pattern BLOCK_SCALAR = Pattern.compile("([|>])[1-9]?[+-]?[1-9]?(?:[ \\t]+#.*)?");
-    private static final Pattern COMMENT = Pattern.compile("[ \\t]+#.*$");
-    private static final String DOUBLE_QUOTE_ESCAPES = "0abtnvfre \"/\\N_LPxuU\t";
 
     private FrontMatterParser() {
     }
@@ -158,7 +157,7 @@ final class FrontMatterParser {
             } else if (kind == Kind.MAPPING) {
                 return; // deeper levels of a nested mapping: not kept
             } else if (!item && (kind == Kind.PLAIN || kind == Kind.EMPTY)) {
-                String more = plain(content, lineNo);
+                String more = YamlScalars.plain(content, lineNo);
                 scalar.append(scalar.isEmpty() ? "" : " ").append(more);
                 kind = Kind.PLAIN;
             } else {
@@ -176,13 +175,13 @@ final class FrontMatterParser {
                 pendingTarget = target;
                 finishPending(lineNo);
             } else {
-                accept(List.of(plain(text, lineNo)), Kind.PLAIN, target);
+                accept(List.of(YamlScalars.plain(text, lineNo)), Kind.PLAIN, target);
             }
         }
 
         private void finishPending(int lineNo) throws InvalidFrontMatterException {
             String text = pending.toString();
-            int end = closingIndex(text, lineNo);
+            int end = YamlScalars.closingIndex(text, lineNo);
             if (end < 0) {
                 return;
             }
@@ -194,9 +193,9 @@ final class FrontMatterParser {
             pending = null;
             String token = text.substring(0, end);
             switch (token.charAt(0)) {
-                case '"' -> accept(List.of(doubleQuoted(token, lineNo)), Kind.QUOTED, pendingTarget);
-                case '\'' -> accept(List.of(singleQuoted(token)), Kind.QUOTED, pendingTarget);
-                case '[' -> accept(flowItems(token, lineNo), Kind.SEQUENCE, pendingTarget);
+                case '"' -> accept(List.of(YamlScalars.doubleQuoted(token, lineNo)), Kind.QUOTED, pendingTarget);
+                case '\'' -> accept(List.of(YamlScalars.singleQuoted(token)), Kind.QUOTED, pendingTarget);
+                case '[' -> accept(YamlScalars.flowItems(token, lineNo), Kind.SEQUENCE, pendingTarget);
                 default -> {
                     if (pendingTarget == Target.KEY) {
                         kind = Kind.MAPPING;
@@ -255,143 +254,9 @@ final class FrontMatterParser {
         }
 
         private InvalidFrontMatterException unclosed() {
-            return new InvalidFrontMatterException(pendingLine, describe(pending.charAt(0)) + " is never closed");
+            return new InvalidFrontMatterException(pendingLine,
+                    describe(pending.charAt(0)) + " is never closed");
         }
-    }
-
-    /** A plain (unquoted) scalar without its comment; rejects what YAML reads as structure. */
-    private static String plain(String text, int lineNo) throws InvalidFrontMatterException {
-        String value = COMMENT.matcher(text).replaceFirst("").strip();
-        if (value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        if ("@`%]}".indexOf(first) >= 0) {
-            throw new InvalidFrontMatterException(lineNo, "a value cannot start with '" + first + "' unless quoted");
-        }
-        if (value.startsWith("- ")) {
-            throw new InvalidFrontMatterException(lineNo, "a list item cannot follow a key on the same line");
-        }
-        if (value.contains(": ") || value.endsWith(":")) {
-            throw new InvalidFrontMatterException(lineNo, "\"" + abbreviated(value)
-                    + "\" contains \": \"; quote the value");
-        }
-        return value;
-    }
-
-    /** The index just after the quote or bracket that closes the one {@code text} starts with; -1 if open. */
-    private static int closingIndex(String text, int lineNo) throws InvalidFrontMatterException {
-        char open = text.charAt(0);
-        if (open == '"' || open == '\'') {
-            return quoteEnd(text, 0);
-        }
-        Deque<Character> brackets = new ArrayDeque<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'') {
-                int end = quoteEnd(text, i);
-                if (end < 0) {
-                    return -1;
-                }
-                i = end - 1;
-            } else if (c == '[' || c == '{') {
-                brackets.push(c == '[' ? ']' : '}');
-            } else if (c == ']' || c == '}') {
-                if (brackets.isEmpty() || brackets.pop() != c) {
-                    throw new InvalidFrontMatterException(lineNo, "unexpected '" + c + "'");
-                }
-                if (brackets.isEmpty()) {
-                    return i + 1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The index just after the quote closing the one at {@code start}; -1 when there is none yet. */
-    private static int quoteEnd(String text, int start) {
-        char quote = text.charAt(start);
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote == '"' && c == '\\') {
-                i++;
-            } else if (c == quote) {
-                if (quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-                    i++;
-                } else {
-                    return i + 1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static String doubleQuoted(String token, int lineNo) throws InvalidFrontMatterException {
-        String inner = token.substring(1, token.length() - 1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < inner.length(); i++) {
-            char c = inner.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = i + 1 < inner.length() ? inner.charAt(++i) : ' ';
-            if (DOUBLE_QUOTE_ESCAPES.indexOf(e) < 0) {
-                throw new InvalidFrontMatterException(lineNo, "unknown escape \"\\" + e + "\" in a double-quoted value");
-            }
-            switch (e) {
-                case 'n' -> out.append('\n');
-                case 't', '\t' -> out.append('\t');
-                case '_' -> out.append('\u00A0');
-                case 'u', 'x', 'U' -> {
-                    int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                    int from = i + 1;
-                    int to = from + digits;
-                    if (to > inner.length() || !inner.substring(from, to).matches("[0-9A-Fa-f]+")
-                            || !Character.isValidCodePoint(Integer.parseInt(inner.substring(from, to), 16))) {
-                        throw new InvalidFrontMatterException(lineNo, "bad \\" + e + " escape in a double-quoted value");
-                    }
-                    out.appendCodePoint(Integer.parseInt(inner.substring(from, to), 16));
-                    i = to - 1;
-                }
-                case '0', 'a', 'b', 'v', 'f', 'r', 'e', 'N', 'L', 'P' -> out.append(' ');
-                default -> out.append(e);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String singleQuoted(String token) {
-        return token.substring(1, token.length() - 1).replace("''", "'");
-    }
-
-    /** The items of a flow sequence {@code [a, "b, c", d]}; nested collections are kept as text. */
-    private static List<String> flowItems(String token, int lineNo) throws InvalidFrontMatterException {
-        String inner = token.substring(1, token.length() - 1);
-        List<String> items = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= inner.length(); i++) {
-            char c = i < inner.length() ? inner.charAt(i) : ',';
-            if ((c == '"' || c == '\'') && i < inner.length()) {
-                i = quoteEnd(inner, i) - 1;
-            } else if (c == '[' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                String item = inner.substring(start, i).strip();
-                start = i + 1;
-                if (item.startsWith("\"")) {
-                    items.add(doubleQuoted(item, lineNo));
-                } else if (item.startsWith("'")) {
-                    items.add(singleQuoted(item));
-                } else if (!item.isEmpty()) {
-                    items.add(item);
-                }
-            }
-        }
-        return items;
     }
 
     private static int indentOf(String line, int lineNo) throws InvalidFrontMatterException {
@@ -407,18 +272,5 @@ final class FrontMatterParser {
 
     private static boolean isItem(String content) {
         return content.equals("-") || content.startsWith("- ");
-    }
-
-    private static String describe(char open) {
-        return switch (open) {
-            case '"' -> "double quote";
-            case '\'' -> "single quote";
-            case '[' -> "'['";
-            default -> "'{'";
-        };
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

@@ -53,7 +53,7 @@ final class HtmlArticleReader implements ArticleReader {
         HtmlText.appendTo(body, content);
         String text = body.build();
         if (text.isBlank()) {
-            return LoadResult.skipped(file.path().toString(), "no body text");
+            return LoadResult.skippedFile(file.path().toString(), "no body text");
         }
         return LoadResult.of(new Article(file.derivedId(), title, text, url, locale, List.of(), metadata,
                 file.path().toString()));

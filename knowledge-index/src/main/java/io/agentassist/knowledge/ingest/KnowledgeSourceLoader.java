@@ -98,11 +98,11 @@ public final class KnowledgeSourceLoader {
         try {
             read = readers.get(file.extension()).read(file);
         } catch (IOException e) {
-            read = LoadResult.skipped(path, e instanceof Utf8Text.InvalidUtf8Exception
+            read = LoadResult.skippedFile(path, e instanceof Utf8Text.InvalidUtf8Exception
                     ? e.getMessage() : "cannot be read: " + SourceWalker.describe(e));
         } catch (RuntimeException e) {
             LOG.warn("{}: reader failed", path, e);
-            read = LoadResult.skipped(path, "could not be read: " + e);
+            read = LoadResult.skippedFile(path, "could not be read: " + e);
         }
         read.skipped().forEach(run::skip);
         for (Article article : read.articles()) {

@@ -15,7 +15,7 @@ public record LoadResult(List<Article> articles, List<SkippedSource> skipped) {
     }
 
     /** Nothing read, for the reason given. */
-    public static LoadResult skipped(String path, String reason) {
+    public static LoadResult skippedFile(String path, String reason) {
         return new LoadResult(List.of(), List.of(new SkippedSource(path, reason)));
     }
 }

@@ -37,7 +37,7 @@ final class MarkdownArticleReader implements ArticleReader {
         try {
             frontMatter = FrontMatterParser.parse(text);
         } catch (InvalidFrontMatterException e) {
-            return LoadResult.skipped(path, "invalid YAML front matter: " + e.getMessage());
+            return LoadResult.skippedFile(path, "invalid YAML front matter: " + e.getMessage());
         }
         String frontMatterTitle = clean(frontMatter.scalar("title"));
         MarkdownBodyRenderer.Rendered rendered =
@@ -45,12 +45,12 @@ final class MarkdownArticleReader implements ArticleReader {
 
         if (frontMatter.scalar("layout").equalsIgnoreCase("redirect")) {
             String target = frontMatter.scalar("redirect");
-            return LoadResult.skipped(path, "redirect stub (layout: redirect)"
+            return LoadResult.skippedFile(path, "redirect stub (layout: redirect)"
                     + (rendered.body().isBlank() ? ", no body" : "")
                     + (target.isEmpty() ? "" : "; redirects to " + target));
         }
         if (rendered.body().isBlank()) {
-            return LoadResult.skipped(path, "no body text");
+            return LoadResult.skippedFile(path, "no body text");
         }
         String title = !frontMatterTitle.isEmpty() ? frontMatterTitle
                 : !rendered.headingTitle().isEmpty() ? rendered.headingTitle() : file.baseName();

@@ -3,6 +3,8 @@ package io.agentassist.knowledge.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Code;
@@ -38,6 +40,9 @@ import org.jsoup.nodes.Element;
 final class MarkdownBodyRenderer {
     private static final Pattern TABLE_SEPARATOR_ROW = Pattern.compile("\\|?[\\s:|-]*-{3,}[\\s:|-]*\\|?");
     private static final Pattern INLINE_TAG = Pattern.compile("</?\\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
+    /** Inline elements whose content is never text (as in {@link HtmlText#REMOVED}). */
+    private static final Set<String> DROPPED_INLINE = Set.of("script", "style", "noscript", "template", "iframe",
+            "object", "svg", "textarea", "select", "button", "canvas");
     private static final List<String> INLINE_FORMATTING = List.of(
             "a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "small", "span", "strong", "sub", "sup", "u");
 
@@ -168,40 +173,69 @@ final class MarkdownBodyRenderer {
     }
 
     /** The plain text of inline content: links keep their text, images and tags leave nothing. */
-    private String inline(Node parent) {
-        StringBuilder text = new StringBuilder();
-        appendInline(parent, text);
-        return text.toString();
-    }
-
-    private void appendInline(Node parent, StringBuilder text) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-            switch (node) {
-                case Text t -> text.append(t.getLiteral());
-                case Code code -> text.append(code.getLiteral());
-                case SoftLineBreak _ -> text.append('\n');
-                case HardLineBreak _ -> text.append('\n');
-                case Image _ -> {
-                }
-                case HtmlInline html -> text.append(inlineTag(html.getLiteral()));
-                default -> appendInline(node, text);
-            }
-        }
+    private static String inline(Node parent) {
+        return new InlineText().of(parent);
     }
 
     /**
-     * Inline HTML leaves no text, but tags that separate words must still separate them: {@code <br>} and
-     * the end of a list item inside a table cell ({@code <li>a</li><li>b</li>} reads "a; b").
+     * Collects inline text. Inline HTML leaves no text, but tags that separate words still separate them
+     * ({@code <br>}; the end of a list item inside a table cell, so {@code <li>a</li><li>b</li>} reads
+     * "a; b"). The content of inline elements that are code or hidden ({@code <script>},
+     * {@code <span style="display:none">}) is dropped up to their closing tag, as in {@link HtmlText}.
      */
-    private static String inlineTag(String tag) {
-        var m = INLINE_TAG.matcher(tag);
-        if (!m.matches()) {
-            return "";
+    private static final class InlineText {
+        private final StringBuilder text = new StringBuilder();
+        private String droppingUntilEndOf;
+
+        String of(Node parent) {
+            append(parent);
+            return text.toString();
         }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
-        if (tag.startsWith("</") && name.equals("li")) {
-            return "; ";
+
+        private void append(Node parent) {
+            for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+                if (node instanceof HtmlInline html) {
+                    tag(html.getLiteral());
+                } else if (droppingUntilEndOf != null) {
+                    append(node);
+                } else {
+                    switch (node) {
+                        case Text t -> text.append(t.getLiteral());
+                        case Code code -> text.append(code.getLiteral());
+                        case SoftLineBreak _, HardLineBreak _ -> text.append('\n');
+                        case Image _ -> {
+                        }
+                        default -> append(node);
+                    }
+                }
+            }
         }
-        return INLINE_FORMATTING.contains(name) ? "" : " ";
+
+        private void tag(String literal) {
+            Matcher m = INLINE_TAG.matcher(literal);
+            if (!m.matches()) {
+                return;
+            }
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            boolean closing = literal.startsWith("</");
+            if (droppingUntilEndOf != null) {
+                if (closing && name.equals(droppingUntilEndOf)) {
+                    droppingUntilEndOf = null;
+                }
+                return;
+            }
+            if (!closing && !literal.endsWith("/>") && isDropped(name, literal)) {
+                droppingUntilEndOf = name;
+            } else if (closing && name.equals("li")) {
+                text.append("; ");
+            } else if (!INLINE_FORMATTING.contains(name)) {
+                text.append(' ');
+            }
+        }
+
+        private static boolean isDropped(String name, String literal) {
+            return Jsoup.parseBodyFragment(literal.replaceFirst("(?s)^<\\s*" + name, "<span")).body()
+                    .select(HtmlText.REMOVED).size() > 0 || DROPPED_INLINE.contains(name);
+        }
     }
 }

@@ -25,7 +25,7 @@ final class PlainTextArticleReader implements ArticleReader {
     public LoadResult read(SourceFile file) throws IOException {
         String text = file.readText().replace("\r\n", "\n").replace('\r', '\n').strip();
         if (text.isEmpty()) {
-            return LoadResult.skipped(file.path().toString(), "no body text");
+            return LoadResult.skippedFile(file.path().toString(), "no body text");
         }
         int firstLineEnd = text.indexOf('\n');
         String firstLine = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd).strip();
