@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@link SkippedSource} with a reason the admin can act on, and this class never throws for bad input.
  *
  * <p>Folders are walked recursively in sorted order, so the same folder gives the same articles in the same
- * order on every run, and when two files claim one id the first in that order wins.
+ * order on every run, and when two files claim one id the first in that order wins. One loader may be shared
+ * between threads: each {@link #load} call keeps its own state.
  */
 public final class KnowledgeSourceLoader {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeSourceLoader.class);

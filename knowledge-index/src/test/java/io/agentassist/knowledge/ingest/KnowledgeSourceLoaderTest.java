@@ -112,6 +112,20 @@ class KnowledgeSourceLoaderTest {
     }
 
     @Test
+    void aLinkedFolderIsFollowedAndALinkLoopIsReportedNotFollowedForever() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.writeString(real.resolve("linked.md"), "Reached through a link.");
+        Path kb = Files.createDirectories(dir.resolve("kb"));
+        Files.createSymbolicLink(kb.resolve("shared"), real);
+        Files.createSymbolicLink(kb.resolve("loop"), kb);
+
+        LoadResult result = loader.load(List.of(kb));
+
+        assertThat(result.articles()).extracting(Article::id).containsExactly("shared/linked");
+        assertThat(reasonFor(result, "loop")).startsWith("cannot be read: FileSystemLoop");
+    }
+
+    @Test
     void aFileNamedTwiceIsReadOnce() throws IOException {
         Path file = write("once.md", "Only once.");
 
