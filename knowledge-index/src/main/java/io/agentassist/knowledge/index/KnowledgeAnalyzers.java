@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeAnalyzers {
     public static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    /** Analyzers reuse their token streams per thread, so one instance serves every caller. */
+    private static final Analyzer NAMES = new NameAnalyzer();
 
     private KnowledgeAnalyzers() {
     }
@@ -41,7 +43,7 @@ public final class KnowledgeAnalyzers {
     /** Splits text into the normalised words used to recognise names. */
     public static List<String> nameTokens(String text) {
         List<String> tokens = new ArrayList<>();
-        try (Analyzer analyzer = new NameAnalyzer(); TokenStream stream = analyzer.tokenStream("", text)) {
+        try (TokenStream stream = NAMES.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
