@@ -1,6 +1,5 @@
 package io.agentassist.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentassist.core.conversation.Conversation;
@@ -59,7 +58,6 @@ import picocli.CommandLine.Spec;
                     + "source chunks (seeded, so runs are comparable)."})
 final class KbBenchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(KbBenchCommand.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final int SEARCH_LIMIT = 10;
     private static final int WARM_UP_QUERIES = 100;
@@ -333,7 +331,7 @@ final class KbBenchCommand implements Callable<Integer> {
 
     static String toJson(int sourceChunks, int sourceArticles, int queries, String querySource,
             EmbeddingModelChoice choice, List<SizeResult> results) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("source_articles", sourceArticles);
         root.put("source_chunks", sourceChunks);
         root.put("queries", queries);
@@ -346,17 +344,17 @@ final class KbBenchCommand implements Callable<Integer> {
                     .put("size", r.size())
                     .put("articles", r.articles())
                     .put("chunks", r.chunks())
-                    .put("index_seconds", KbEvalCommand.round(r.indexSeconds(), 3))
-                    .put("chunks_per_s", KbEvalCommand.round(r.chunksPerSecond(), 1))
-                    .put("articles_per_s", KbEvalCommand.round(r.articlesPerSecond(), 1));
+                    .put("index_seconds", Json.rounded(r.indexSeconds(), 3))
+                    .put("chunks_per_s", Json.rounded(r.chunksPerSecond(), 1))
+                    .put("articles_per_s", Json.rounded(r.articlesPerSecond(), 1));
             ArrayNode modes = run.putArray("modes");
             for (ModeLatency l : r.latencies()) {
                 modes.addObject()
                         .put("mode", l.mode().id())
-                        .put("p50_ms", KbEvalCommand.round(l.p50Millis(), 2))
-                        .put("p99_ms", KbEvalCommand.round(l.p99Millis(), 2));
+                        .put("p50_ms", Json.rounded(l.p50Millis(), 2))
+                        .put("p99_ms", Json.rounded(l.p99Millis(), 2));
             }
         }
-        return root.toString();
+        return Json.write(root);
     }
 }

@@ -1,6 +1,5 @@
 package io.agentassist.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentassist.knowledge.eval.EvalItem;
@@ -12,8 +11,6 @@ import io.agentassist.knowledge.eval.RetrievalEvaluator;
 import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,8 +33,6 @@ import picocli.CommandLine.Spec;
             "Eval set: JSON Lines, one item a line, e.g.",
             "  {\"id\":\"q1\",\"conversation\":[{\"role\":\"customer\",\"text\":\"...\"}],\"relevant\":[\"article-id\"]}"})
 final class KbEvalCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -84,24 +79,20 @@ final class KbEvalCommand implements Callable<Integer> {
      * "p50_ms":..,"p99_ms":..}]}}; quality rounded to 4 decimals, milliseconds to 2.
      */
     static String toJson(EvalReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("queries", report.queries());
         ArrayNode results = root.putArray("results");
         for (ModeMetrics m : report.results()) {
             results.addObject()
                     .put("mode", m.mode().id())
-                    .put("success@1", round(m.successAt1(), 4))
-                    .put("success@5", round(m.successAt5(), 4))
-                    .put("recall@10", round(m.recallAt10(), 4))
-                    .put("mrr@10", round(m.mrrAt10(), 4))
-                    .put("p50_ms", round(m.p50Millis(), 2))
-                    .put("p99_ms", round(m.p99Millis(), 2));
+                    .put("success@1", Json.rounded(m.successAt1(), 4))
+                    .put("success@5", Json.rounded(m.successAt5(), 4))
+                    .put("recall@10", Json.rounded(m.recallAt10(), 4))
+                    .put("mrr@10", Json.rounded(m.mrrAt10(), 4))
+                    .put("p50_ms", Json.rounded(m.p50Millis(), 2))
+                    .put("p99_ms", Json.rounded(m.p99Millis(), 2));
         }
-        return root.toString();
-    }
-
-    static double round(double value, int places) {
-        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
+        return Json.write(root);
     }
 
     static String table(EvalReport report, Path indexDir) {

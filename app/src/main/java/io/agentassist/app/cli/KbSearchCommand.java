@@ -1,7 +1,5 @@
 package io.agentassist.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.conversation.Conversation;
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
@@ -29,8 +27,6 @@ import picocli.CommandLine.Spec;
         header = "Search the knowledge index with a customer message.",
         description = "Treats the query as one customer message and prints the best passages, best first.")
 final class KbSearchCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final CliEnvironment env;
 
     @Spec
@@ -119,10 +115,6 @@ final class KbSearchCommand implements Callable<Integer> {
     }
 
     static String toJson(List<KnowledgeHit> hits) {
-        try {
-            return JSON.writeValueAsString(hits);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write hits as JSON", e);
-        }
+        return Json.write(hits);
     }
 }

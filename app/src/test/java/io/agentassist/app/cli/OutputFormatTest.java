@@ -3,6 +3,9 @@ package io.agentassist.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentassist.core.knowledge.KnowledgeHit;
+import io.agentassist.core.knowledge.SearchMode;
+import io.agentassist.knowledge.eval.EvalReport;
+import io.agentassist.knowledge.eval.ModeMetrics;
 import io.agentassist.knowledge.index.IndexReport;
 import io.agentassist.knowledge.ingest.SkippedSource;
 import java.io.PrintWriter;
@@ -72,6 +75,19 @@ class OutputFormatTest {
 
         assertThat(json).startsWith("[{\"articleId\":\"refunds\",\"chunkId\":\"refunds#0\",\"title\":\"Refunds\"")
                 .contains("\"snippet\":\"<b>refund</b>\"").contains("\"score\":0.5").endsWith("}]");
+    }
+
+    @Test
+    void evalJsonIsCompactWithKeysInOrderAndRounded() {
+        var report = new EvalReport(120, List.of(
+                new ModeMetrics(SearchMode.BM25, 0.45, 0.7, 0.75, 0.55123456, 0.349, 1.2049),
+                new ModeMetrics(SearchMode.HYBRID, 1.0, 1.0, 0.123456789, 0.00009, 12.0, 30.555)));
+
+        assertThat(KbEvalCommand.toJson(report)).isEqualTo("{\"queries\":120,\"results\":["
+                + "{\"mode\":\"bm25\",\"success@1\":0.45,\"success@5\":0.7,\"recall@10\":0.75,\"mrr@10\":0.5512,"
+                + "\"p50_ms\":0.35,\"p99_ms\":1.2},"
+                + "{\"mode\":\"hybrid\",\"success@1\":1.0,\"success@5\":1.0,\"recall@10\":0.1235,\"mrr@10\":0.0001,"
+                + "\"p50_ms\":12.0,\"p99_ms\":30.56}]}");
     }
 
     @Test
