@@ -1,6 +1,7 @@
 package io.agentassist.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -28,7 +28,8 @@ public final class AssistCli {
         cmd.setDefaultValueProvider(argSpec -> argSpec instanceof OptionSpec option
                 && "--index".equals(option.longestName()) ? env.directories().indexDir().toString() : null);
         cmd.setParameterExceptionHandler(AssistCli::handleParameterError);
-        cmd.setExecutionExceptionHandler(AssistCli::handleFailure);
+        Path logFile = env.directories().logDir().resolve("assist.log");
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> handleFailure(ex, failed, logFile));
         return cmd;
     }
 
@@ -44,7 +45,7 @@ public final class AssistCli {
     }
 
     /** A failure while running: one line for the user, the details in the log file. Exit code 1. */
-    private static int handleFailure(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    private static int handleFailure(Exception ex, CommandLine cmd, Path logFile) {
         String command = cmd.getCommandSpec().qualifiedName();
         PrintWriter err = cmd.getErr();
         if (ex instanceof CliError) {
@@ -53,7 +54,7 @@ public final class AssistCli {
         } else {
             FAILURES.error("{} failed unexpectedly", command, ex);
             err.println("error: " + command + " failed unexpectedly: " + describe(ex)
-                    + " (details in the log file)");
+                    + " (details in " + logFile + ")");
         }
         err.flush();
         return cmd.getCommandSpec().exitCodeOnExecutionException();

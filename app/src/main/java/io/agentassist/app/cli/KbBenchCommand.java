@@ -209,8 +209,7 @@ final class KbBenchCommand implements Callable<Integer> {
     }
 
     private static Chunker benchChunker(int maxChars) {
-        // TODO after the real Chunker lands on main: new Chunker(Math.max(maxChars, Chunker.DEFAULT_MAX_CHARS))
-        return new Chunker();
+        return new Chunker(Math.max(maxChars, Chunker.DEFAULT_MAX_CHARS));
     }
 
     /**
