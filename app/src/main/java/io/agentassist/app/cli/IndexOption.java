@@ -1,6 +1,7 @@
 package io.agentassist.app.cli;
 
 import io.agentassist.app.KnowledgeIndexFolder;
+import io.agentassist.knowledge.index.KnowledgeIndexUnavailableException;
 import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ final class IndexOption {
         }
         try {
             return LuceneKnowledgeSearch.open(indexDir);
+        } catch (KnowledgeIndexUnavailableException e) {
+            throw new CliError(e.getMessage(), e);
         } catch (IOException e) {
             throw new CliError("cannot open the knowledge index at " + indexDir + ": " + e.getMessage(), e);
         }

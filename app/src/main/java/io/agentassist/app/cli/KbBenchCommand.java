@@ -200,7 +200,7 @@ final class KbBenchCommand implements Callable<Integer> {
 
         status("Searching: " + Text.count(queries.size(), "query", "queries") + " per mode");
         List<ModeLatency> latencies = new ArrayList<>();
-        try (LuceneKnowledgeSearch search = LuceneKnowledgeSearch.open(dir)) {
+        try (LuceneKnowledgeSearch search = LuceneKnowledgeSearch.open(dir, embedder)) {
             for (SearchMode mode : SearchMode.values()) {
                 latencies.add(measure(search, mode, queries));
             }

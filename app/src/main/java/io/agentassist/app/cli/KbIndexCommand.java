@@ -108,7 +108,7 @@ final class KbIndexCommand implements Callable<Integer> {
             out.println("Rebuilt the whole index: " + report.rebuildReason());
         }
         out.printf("Indexed %s into %s in %s s: %s added, %s updated, %s unchanged, %s deleted.%n",
-                Text.count(report.indexed(), "article", "articles"),
+                Text.count(report.totalArticles(), "article", "articles"),
                 Text.count(report.totalChunks(), "chunk", "chunks"),
                 Text.seconds(report.elapsed()),
                 Text.count(report.added()), Text.count(report.updated()),

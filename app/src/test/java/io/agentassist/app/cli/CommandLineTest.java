@@ -132,6 +132,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aFolderWithOtherFilesIsNotAnIndex() throws IOException {
+        Path notAnIndex = Files.createDirectories(temp.resolve("photos"));
+        Files.writeString(notAnIndex.resolve("holiday.jpg"), "not lucene");
+
+        var result = cli.run("kb", "search", "--index", notAnIndex.toString(), "--query", "refund");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("error: no knowledge index at " + notAnIndex
+                + ": run `assist kb index` first" + System.lineSeparator());
+    }
+
+    @Test
     void aMissingSourceIsOneLine() {
         var result = cli.run("kb", "index", "--source", temp.resolve("nowhere").toString(),
                 "--index", temp.resolve("index").toString());
