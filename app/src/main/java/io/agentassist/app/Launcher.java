@@ -10,18 +10,12 @@ import javafx.application.Application;
  * class that extends it refuses to start when JavaFX is on the class path.
  */
 public final class Launcher {
-    /** Read by logback.xml: where the rolling log file goes. */
-    static final String LOG_DIR_PROPERTY = "assist.log.dir";
-
     private Launcher() {
     }
 
     public static void main(String[] args) {
         AppDirectories directories = AppDirectories.forCurrentUser();
-        // Before anything touches SLF4J, so that logback puts the log file under the data folder.
-        if (System.getProperty(LOG_DIR_PROPERTY) == null) {
-            System.setProperty(LOG_DIR_PROPERTY, directories.logDir().toString());
-        }
+        Logging.start(directories); // before anything logs
         if (args.length == 0) {
             Application.launch(AssistApplication.class);
             return;
