@@ -39,10 +39,13 @@ public final class Chunker {
         PassageSplitter splitter = new PassageSplitter(maxChars, localeOf(article));
         List<Chunk> chunks = new ArrayList<>();
         boolean firstSection = true;
-        for (ArticleBody.Section section : ArticleBody.sections(article.body())) {
+        List<ArticleBody.Section> sections = ArticleBody.sections(article.body());
+        for (ArticleBody.Section section : sections) {
             String heading = sameText(section.heading(), article.title()) ? "" : section.heading();
             List<String> paragraphs = section.paragraphs();
-            if (firstSection && section.heading().isEmpty() && sameText(paragraphs.getFirst(), article.title())) {
+            boolean moreTextFollows = paragraphs.size() > 1 || sections.size() > 1;
+            if (firstSection && moreTextFollows && section.heading().isEmpty()
+                    && sameText(paragraphs.getFirst(), article.title())) {
                 paragraphs = paragraphs.subList(1, paragraphs.size());
             }
             firstSection = false;

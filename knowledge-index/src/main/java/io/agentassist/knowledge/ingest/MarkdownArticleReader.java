@@ -15,8 +15,10 @@ import org.commonmark.parser.Parser;
  * {@code url}, {@code locale}/{@code lang} and {@code id} have meanings; every other scalar field goes to
  * metadata, so filters can use fields we did not foresee.
  *
- * <p>Redirect stubs ({@code layout: redirect}) and files without body text are skipped with their reason:
- * they would otherwise be indexed as empty articles that match on their title alone.
+ * <p>Redirect stubs ({@code layout: redirect}) and files with neither body text nor a front-matter title are
+ * skipped with their reason. A titled page whose body was only template includes (a category index page)
+ * is a real page of the help centre: it is kept, its description or title standing in for the body, so it
+ * can still be found by what it is called.
  */
 final class MarkdownArticleReader implements ArticleReader {
     /** Fields that become {@link Article} components rather than metadata. */
@@ -49,15 +51,20 @@ final class MarkdownArticleReader implements ArticleReader {
                     + (rendered.body().isBlank() ? ", no body" : "")
                     + (target.isEmpty() ? "" : "; redirects to " + target));
         }
-        if (rendered.body().isBlank()) {
-            return LoadResult.skippedFile(path, "no body text");
+        String body = rendered.body();
+        if (body.isBlank()) {
+            if (frontMatterTitle.isEmpty()) {
+                return LoadResult.skippedFile(path, "no body text");
+            }
+            String description = clean(frontMatter.scalar("description"));
+            body = description.isEmpty() ? frontMatterTitle : description;
         }
         String title = !frontMatterTitle.isEmpty() ? frontMatterTitle
                 : !rendered.headingTitle().isEmpty() ? rendered.headingTitle() : file.baseName();
         String id = frontMatter.scalar("id");
         String locale = !frontMatter.scalar("locale").isEmpty() ? frontMatter.scalar("locale")
                 : frontMatter.scalar("lang");
-        return LoadResult.of(new Article(id.isEmpty() ? file.derivedId() : id, title, rendered.body(),
+        return LoadResult.of(new Article(id.isEmpty() ? file.derivedId() : id, title, body,
                 frontMatter.scalar("url"), locale, tags(frontMatter), metadata(frontMatter), path));
     }
 

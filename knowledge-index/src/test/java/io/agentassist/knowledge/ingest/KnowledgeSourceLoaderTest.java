@@ -149,10 +149,10 @@ class KnowledgeSourceLoaderTest {
         LoadResult result = loader.load(List.of(Fixtures.folder("markdown")));
 
         assertThat(result.articles()).extracting(Article::id)
-                .containsExactly("faq-42", "no-front-matter", "no-title",
+                .containsExactly("faq-42", "liquid-only", "no-front-matter", "no-title",
                         "privacy/how-to-delete");
         assertThat(result.skipped()).extracting(s -> Path.of(s.path()).getFileName().toString())
-                .containsExactly("_defaults.md", "bad-yaml.md", "liquid-only.md", "redirect.md");
+                .containsExactly("_defaults.md", "bad-yaml.md", "redirect.md");
     }
 
     @Test

@@ -155,7 +155,18 @@ class MarkdownArticleReaderTest {
     }
 
     @Test
-    void aPageWhoseOnlyContentIsALiquidIncludeHasNoBodyAndIsSkipped() throws IOException {
-        assertThat(skip("liquid-only.md").reason()).isEqualTo("no body text");
+    void aTitledPageWhoseOnlyContentIsALiquidIncludeIsKeptWithItsTitleAsBody() throws IOException {
+        Article article = read("liquid-only.md");
+        assertThat(article.title()).isEqualTo("Category index");
+        assertThat(article.body()).isEqualTo("Category index");
+    }
+
+    @Test
+    void anUntitledPageWithoutBodyTextIsSkipped(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("empty.md");
+        Files.writeString(file, "---\nlayout: page\n---\n\n{% include nav.md %}\n");
+        LoadResult result = reader.read(SourceFile.under(dir, file));
+        assertThat(result.articles()).isEmpty();
+        assertThat(result.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).isEqualTo("no body text"));
     }
 }
