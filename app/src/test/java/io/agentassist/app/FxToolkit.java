@@ -1,0 +1,47 @@
+package io.agentassist.app;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import io.agentassist.app.desktop.AssistApplication;
+import javafx.application.Platform;
+
+/**
+ * Starts the JavaFX toolkit once per test JVM with the app's theme, and runs code on its thread, waiting
+ * with a bound.
+ */
+public final class FxToolkit {
+    private static final long TIMEOUT_SECONDS = 10;
+    private static boolean started;
+
+    private FxToolkit() {
+    }
+
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        try {
+            Platform.startup(() -> {
+            });
+        } catch (IllegalStateException alreadyRunning) {
+            // another test class started it
+        }
+        Platform.setImplicitExit(false);
+        AssistApplication.applyTheme();
+        started = true;
+    }
+
+    public static <T> T onFxThread(Callable<T> work) throws Exception {
+        start();
+        var result = new CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+}

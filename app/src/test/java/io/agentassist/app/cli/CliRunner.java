@@ -1,0 +1,32 @@
+package io.agentassist.app.cli;
+
+import io.agentassist.app.AppDirectories;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/** Runs {@code assist} in-process, as a script would (no terminal), capturing what it prints. */
+final class CliRunner {
+    private final AppDirectories directories;
+
+    CliRunner(Path dataDir) {
+        this.directories = new AppDirectories(dataDir);
+    }
+
+    AppDirectories directories() {
+        return directories;
+    }
+
+    Result run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cmd = AssistCli.create(new CliEnvironment(directories, false));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exitCode = cmd.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+}
