@@ -1,6 +1,7 @@
 package io.agentassist.app.cli;
 
 import io.agentassist.knowledge.index.EmbeddingModelChoice;
+import io.agentassist.knowledge.index.IndexFormats;
 import io.agentassist.knowledge.index.IndexProgress;
 import io.agentassist.knowledge.index.IndexReport;
 import io.agentassist.knowledge.index.KnowledgeIndexer;
@@ -50,8 +51,9 @@ final class KbIndexCommand implements Callable<Integer> {
     Path indexDir;
 
     @Option(names = "--embedding-model", paramLabel = "MODEL", converter = EmbeddingModelConverter.class,
-            description = "Embedding model for semantic search: all-minilm-l6-v2-q (default) or "
-                    + "bge-small-en-v1.5-q. Changing it rebuilds the whole index.")
+            description = "Embedding model for semantic search: all-minilm-l6-v2-q (default for a new index) or "
+                    + "bge-small-en-v1.5-q. An existing index keeps its model unless this is given; "
+                    + "changing it rebuilds the whole index.")
     EmbeddingModelChoice model;
 
     KbIndexCommand(CliEnvironment env) {
@@ -71,7 +73,8 @@ final class KbIndexCommand implements Callable<Integer> {
             throw new CliError("no knowledge articles found in " + Sources.describe(sourcePaths)
                     + ": the index was left unchanged");
         }
-        EmbeddingModelChoice choice = model != null ? model : EmbeddingModelChoice.defaultChoice();
+        EmbeddingModelChoice choice = model != null ? model
+                : IndexFormats.embeddingModelOf(dir).orElse(EmbeddingModelChoice.defaultChoice());
         LOG.info("Indexing {} articles from {} into {} with {}", loaded.articles().size(), sourcePaths, dir,
                 choice.id());
 

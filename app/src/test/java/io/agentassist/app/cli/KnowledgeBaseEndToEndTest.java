@@ -61,6 +61,18 @@ class KnowledgeBaseEndToEndTest {
     }
 
     @Test
+    void reindexingWithoutNamingAModelKeepsTheModelTheIndexWasBuiltWith() {
+        Path bgeIndex = temp.resolve("bge-index");
+        var first = cli.run("kb", "index", "--source", fixture.toString(), "--index", bgeIndex.toString(),
+                "--embedding-model", "bge-small-en-v1.5-q");
+        var again = cli.run("kb", "index", "--source", fixture.toString(), "--index", bgeIndex.toString());
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).doesNotContain("Rebuilt").contains("0 added, 0 updated, 6 unchanged, 0 deleted.");
+    }
+
+    @Test
     void searchRanksTheRefundArticleFirstForARefundQuestion() {
         var result = cli.run("kb", "search", "--index", index.toString(), "--mode", "bm25", "--k", "3",
                 "--query", "When does my refund reach my credit card?");
