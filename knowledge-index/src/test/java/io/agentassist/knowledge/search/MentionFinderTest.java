@@ -58,6 +58,18 @@ class MentionFinderTest {
     }
 
     @Test
+    void aNameSpelledExactlyIsNotAlsoReadAsATypoOfAnotherName() {
+        List<String> names = new java.util.ArrayList<>(NAMES);
+        names.addAll(List.of("hilton hotel", "hinton hotel"));
+        MentionFinder withNearTwins = new MentionFinder(NameCatalog.of(names), COMMON_WORDS_ARE_NOT_DISTINCTIVE);
+
+        assertThat(mentioned(withNearTwins, "Is the Hilton Hotel nice?")).containsExactly("hilton hotel");
+        assertThat(mentioned(withNearTwins, "What about the Hinton?")).containsExactly("hinton hotel");
+        assertThat(mentioned(withNearTwins, "Is the Hiltn Hotel nice?")).as("a typo of only one of them")
+                .containsExactly("hilton hotel");
+    }
+
+    @Test
     void oneDistinctiveWordOfANameIsEnough() {
         assertThat(mentioned("Do the Hobsons rooms have a bath?")).containsExactly("hobsons house");
         assertThat(mentioned("Is the Gonville expensive?")).containsExactly("gonville hotel");
