@@ -5,6 +5,7 @@ import static io.agentassist.knowledge.fixtures.FixtureKnowledge.HOBSONS;
 import static io.agentassist.knowledge.fixtures.FixtureKnowledge.THE_PLACE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -120,8 +122,8 @@ class KnowledgeIndexerTest {
         // the old version had five passages: none of them may linger beside the two new ones
         assertThat(IndexContents.read(dir).chunksOf(HOBSONS)).extracting(StoredChunk::chunkId, StoredChunk::section)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("hobsons-house#0", "Parking"),
-                        org.assertj.core.groups.Tuple.tuple("hobsons-house#1", "Reviews"));
+                        tuple("hobsons-house#0", "Parking"),
+                        tuple("hobsons-house#1", "Reviews"));
         assertThat(bm25("How much is parking at Hobsons House?", 3).getFirst())
                 .satisfies(hit -> {
                     assertThat(hit.chunkId()).isEqualTo("hobsons-house#0");
@@ -359,7 +361,7 @@ class KnowledgeIndexerTest {
     }
 
     /** Commits once more with a raw Lucene writer, editing the stamp and adding documents. */
-    private void rewriteCommit(java.util.function.Consumer<Map<String, String>> editStamp, Document... add) throws IOException {
+    private void rewriteCommit(Consumer<Map<String, String>> editStamp, Document... add) throws IOException {
         try (Directory directory = FSDirectory.open(dir);
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(KnowledgeAnalyzers.indexAnalyzer())
                      .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {

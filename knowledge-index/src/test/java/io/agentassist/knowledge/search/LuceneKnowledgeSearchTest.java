@@ -11,6 +11,7 @@ import static io.agentassist.knowledge.fixtures.FixtureKnowledge.agentFirst;
 import static io.agentassist.knowledge.fixtures.FixtureKnowledge.customerFirst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.agentassist.core.conversation.Conversation;
 import io.agentassist.core.conversation.Turn;
@@ -29,6 +30,7 @@ import io.agentassist.knowledge.ingest.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -221,7 +223,7 @@ class LuceneKnowledgeSearchTest {
         assertThat(second).extracting(KnowledgeHit::chunkId).containsExactlyElementsOf(chunkIds(first));
         assertThat(second).extracting(KnowledgeHit::score)
                 .containsExactlyElementsOf(first.stream().map(KnowledgeHit::score).toList());
-        assertThat(first).extracting(KnowledgeHit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first).extracting(KnowledgeHit::score).isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
@@ -288,7 +290,7 @@ class LuceneKnowledgeSearchTest {
         Conversation conversation = customerFirst("When does the Goldn Wok close tonight?");
 
         assertThat(hybrid(conversation, 1)).extracting(KnowledgeHit::articleId, KnowledgeHit::section)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(GOLDEN_WOK, "Opening hours"));
+                .containsExactly(tuple(GOLDEN_WOK, "Opening hours"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentassist.knowledge.index.KnowledgeAnalyzers;
 import io.agentassist.knowledge.search.NameCatalog.Name;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +60,7 @@ class MentionFinderTest {
 
     @Test
     void aNameSpelledExactlyIsNotAlsoReadAsATypoOfAnotherName() {
-        List<String> names = new java.util.ArrayList<>(NAMES);
+        List<String> names = new ArrayList<>(NAMES);
         names.addAll(List.of("hilton hotel", "hinton hotel"));
         MentionFinder withNearTwins = new MentionFinder(NameCatalog.of(names), COMMON_WORDS_ARE_NOT_DISTINCTIVE);
 
