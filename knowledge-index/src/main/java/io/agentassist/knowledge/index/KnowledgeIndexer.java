@@ -61,6 +61,7 @@ public final class KnowledgeIndexer {
         Files.createDirectories(indexDir);
         IndexFormat wanted = IndexFormat.current(embedder);
         try (Directory directory = FSDirectory.open(indexDir)) {
+            boolean existed = DirectoryReader.indexExists(directory);
             String rebuildReason = rebuildReason(directory, wanted);
             boolean rebuild = !rebuildReason.isEmpty();
             if (rebuild) {
@@ -71,15 +72,19 @@ public final class KnowledgeIndexer {
             IndexWriterConfig config = new IndexWriterConfig(KnowledgeAnalyzers.indexAnalyzer())
                     .setSimilarity(similarity())
                     .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(128);
+                    .setRAMBufferSizeMB(128)
+                    // a failure before our commit must roll back, not publish half a run (or an empty rebuild)
+                    .setCommitOnClose(false);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 Plan plan = plan(loaded, existing);
                 int chunks = write(writer, plan.toWrite(), progress);
                 for (String deleted : plan.toDelete()) {
                     writer.deleteDocuments(new Term(IndexFields.ARTICLE_ID, deleted));
                 }
-                writer.setLiveCommitData(wanted.toUserData().entrySet());
-                writer.commit();
+                if (rebuild || !existed || writer.hasUncommittedChanges()) {
+                    writer.setLiveCommitData(wanted.toUserData().entrySet());
+                    writer.commit();
+                }
                 int totalChunks = writer.getDocStats().numDocs;
                 int totalArticles = loaded.articles().size() - plan.duplicates() + plan.keptFromUnreadable();
                 return new IndexReport(plan.added(), plan.updated(), plan.unchanged(), plan.toDelete().size(), chunks,

@@ -100,13 +100,21 @@ final class MentionFinder {
         return best;
     }
 
-    private static List<String> run(List<String> words, int w, List<String> tokens, int t) {
+    /**
+     * Whether a text word is a name word: equal, or a near spelling when the text word is not itself spelled
+     * exactly as a word of some name, so "Hilton" never also reads as a typo of "Hinton".
+     */
+    private boolean sameWord(String word, String token) {
+        return word.equals(token) || (!catalog.isNameForm(word) && WordSimilarity.matches(word, token));
+    }
+
+    private List<String> run(List<String> words, int w, List<String> tokens, int t) {
         List<String> matched = new ArrayList<>();
         boolean skippedNameWord = false;
         while (w < words.size() && t < tokens.size()) {
             String word = words.get(w);
             String token = tokens.get(t);
-            if (WordSimilarity.matches(word, token)) {
+            if (sameWord(word, token)) {
                 matched.add(token);
                 w++;
                 t++;
@@ -124,7 +132,7 @@ final class MentionFinder {
             } else if (!matched.isEmpty() && NameCatalog.isStopWord(word)) {
                 w++;
             } else if (!matched.isEmpty() && !skippedNameWord && t + 1 < tokens.size()
-                    && WordSimilarity.matches(word, tokens.get(t + 1))) {
+                    && sameWord(word, tokens.get(t + 1))) {
                 skippedNameWord = true;
                 t++;
             } else {

@@ -96,10 +96,16 @@ final class NameCatalog {
         return found;
     }
 
+    /** Whether the word is spelled exactly as a word of some name (or two of its words written together). */
+    boolean isNameForm(String word) {
+        return namesByForm.containsKey(word);
+    }
+
     private Set<String> formsNear(String word) {
         Set<String> forms = new HashSet<>();
         if (namesByForm.containsKey(word)) {
             forms.add(word);
+            return forms; // spelled as one name's word, it is not a typo of another's ("hilton" is not "hinton")
         }
         if (word.length() >= WordSimilarity.MIN_LENGTH_FOR_ONE_EDIT) {
             for (String variant : deletions(word)) {

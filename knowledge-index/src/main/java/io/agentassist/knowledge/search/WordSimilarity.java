@@ -1,9 +1,11 @@
 package io.agentassist.knowledge.search;
 
 /**
- * Whether two normalised words are the same word typed slightly differently: short words must be equal,
- * words of five letters may differ by one edit, words of eight by two ("Hilton"/"Hinton" no, but
- * "accomodation"/"accommodation" yes).
+ * Whether two normalised words are the same word typed slightly differently: short words must be equal
+ * ("Tang"/"Tank" no), words of five letters may differ by one edit ("Hobsns"/"Hobsons" yes), words of eight
+ * by two ("accomodation"/"accommodation" yes); the shorter word decides. By this rule alone "Hilton" and
+ * "Hinton" are the same word: {@link MentionFinder} does not read a word as a typo when it is spelled exactly
+ * as a word of some name.
  */
 final class WordSimilarity {
     static final int MIN_LENGTH_FOR_ONE_EDIT = 5;
