@@ -86,9 +86,12 @@ public final class KnowledgeIndexer {
                     writer.commit();
                 }
                 int totalChunks = writer.getDocStats().numDocs;
-                int totalArticles = loaded.articles().size() - plan.duplicates() + plan.keptFromUnreadable();
+                int totalArticles = loaded.articles().size() - plan.duplicates() - plan.withoutText().size()
+                        + plan.keptFromUnreadable();
+                List<SkippedSource> skipped = new ArrayList<>(loaded.skipped());
+                skipped.addAll(plan.withoutText());
                 return new IndexReport(plan.added(), plan.updated(), plan.unchanged(), plan.toDelete().size(), chunks,
-                        totalArticles, totalChunks, loaded.skipped(), rebuildReason,
+                        totalArticles, totalChunks, skipped, rebuildReason,
                         Duration.ofNanos(System.nanoTime() - started));
             }
         }
@@ -134,24 +137,26 @@ public final class KnowledgeIndexer {
         return articles;
     }
 
-    private record Pending(Article article, String fingerprint, boolean replaces) {
+    private record Pending(Article article, String fingerprint, boolean replaces, List<Chunk> chunks) {
     }
 
     private record Plan(List<Pending> toWrite, List<String> toDelete, int added, int updated, int unchanged,
-                        int duplicates, int keptFromUnreadable) {
+                        int duplicates, int keptFromUnreadable, List<SkippedSource> withoutText) {
     }
 
     /**
      * Decides what to write and what to delete. Articles whose file could not be read this time keep their
      * previously indexed version: a broken edit must not make knowledge disappear.
      */
-    private static Plan plan(LoadResult loaded, Map<String, IndexedArticle> existing) {
+    private Plan plan(LoadResult loaded, Map<String, IndexedArticle> existing) {
         List<Pending> toWrite = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int added = 0;
         int updated = 0;
         int unchanged = 0;
         int duplicates = 0;
+        List<SkippedSource> withoutText = new ArrayList<>();
+        Set<String> idsWithoutText = new HashSet<>();
         for (Article article : loaded.articles()) {
             if (!seen.add(article.id())) {
                 duplicates++;
@@ -160,23 +165,37 @@ public final class KnowledgeIndexer {
             }
             String fingerprint = ArticleFingerprint.of(article);
             IndexedArticle indexed = existing.get(article.id());
-            if (indexed == null) {
-                added++;
-                toWrite.add(new Pending(article, fingerprint, false));
-            } else if (!indexed.hash().equals(fingerprint)) {
-                updated++;
-                toWrite.add(new Pending(article, fingerprint, true));
-            } else {
+            if (indexed != null && indexed.hash().equals(fingerprint)) {
                 unchanged++;
+                continue;
+            }
+            List<Chunk> chunks = chunker.chunk(article);
+            if (chunks.isEmpty()) {
+                // nothing a search could find; an earlier version with text is removed below
+                idsWithoutText.add(article.id());
+                withoutText.add(new SkippedSource(article.source().isEmpty() ? article.id() : article.source(),
+                        "article " + article.id() + " has no text to index"));
+            } else if (indexed == null) {
+                added++;
+                toWrite.add(new Pending(article, fingerprint, false, chunks));
+            } else {
+                updated++;
+                toWrite.add(new Pending(article, fingerprint, true, chunks));
             }
         }
         Set<String> unreadable = new HashSet<>();
         for (SkippedSource skipped : loaded.skipped()) {
             unreadable.add(skipped.path());
+            // a bad line of a JSON Lines file is reported as file:line; its file's other articles still count
+            unreadable.add(skipped.path().replaceFirst(":\\d+$", ""));
         }
         List<String> toDelete = new ArrayList<>();
         int kept = 0;
         for (Map.Entry<String, IndexedArticle> entry : existing.entrySet()) {
+            if (idsWithoutText.contains(entry.getKey())) {
+                toDelete.add(entry.getKey());
+                continue;
+            }
             if (seen.contains(entry.getKey())) {
                 continue;
             }
@@ -189,7 +208,7 @@ public final class KnowledgeIndexer {
             }
         }
         toDelete.sort(null);
-        return new Plan(toWrite, toDelete, added, updated, unchanged, duplicates, kept);
+        return new Plan(toWrite, toDelete, added, updated, unchanged, duplicates, kept, withoutText);
     }
 
     private int write(IndexWriter writer, List<Pending> pending, IndexProgress progress) throws IOException {
@@ -201,7 +220,7 @@ public final class KnowledgeIndexer {
             List<Chunk> chunks = new ArrayList<>();
             List<Integer> owner = new ArrayList<>();
             for (int i = 0; i < step.size(); i++) {
-                for (Chunk chunk : chunker.chunk(step.get(i).article())) {
+                for (Chunk chunk : step.get(i).chunks()) {
                     chunks.add(chunk);
                     owner.add(i);
                 }

@@ -210,6 +210,49 @@ class KnowledgeIndexerTest {
     }
 
     @Test
+    void badLineOfAJsonLinesFileKeepsThatFilesIndexedArticles() throws IOException {
+        Path kb = Files.createDirectories(dir.resolve("kb"));
+        Path indexDir = dir.resolve("index");
+        Path faq = kb.resolve("faq.jsonl");
+        Files.writeString(faq, """
+                {"id":"refunds","title":"Refunds","body":"Refunds reach your card within 10 working days."}
+                {"id":"passwords","title":"Passwords","body":"Choose Forgot password on the sign-in page."}
+                """);
+        KnowledgeIndexer indexer = new KnowledgeIndexer(indexDir, embedder, new Chunker());
+        KnowledgeSourceLoader loader = new KnowledgeSourceLoader();
+        indexer.index(loader.load(List.of(kb)), IndexProgress.NONE);
+        Files.writeString(faq, """
+                {"id":"refunds","title":"Refunds","body":"Refunds reach your card within 10 working days."
+                {"id":"passwords","title":"Passwords","body":"Choose Forgot password on the sign-in page."}
+                """);
+
+        IndexReport report = indexer.index(loader.load(List.of(kb)), IndexProgress.NONE);
+
+        assertThat(report.skipped()).extracting(SkippedSource::path).containsExactly(faq + ":1");
+        assertThat(report.deleted()).isZero();
+        assertThat(IndexContents.read(indexDir).articleIds()).containsExactlyInAnyOrder("passwords", "refunds");
+    }
+
+    @Test
+    void articleWithoutTextIsReportedSkippedAndNotCountedAndASecondRunWritesNothing() throws IOException {
+        Article empty = new Article("blank", "A review", "  ", "", "en", List.of(), Map.of(), "reviews.jsonl");
+        List<Article> articles = new java.util.ArrayList<>(FixtureKnowledge.articles());
+        articles.add(empty);
+
+        IndexReport first = index(articles);
+        List<String> filesAfterFirst = indexFiles();
+        IndexReport second = index(articles);
+
+        assertThat(first.added()).isEqualTo(FIXTURE_ARTICLES);
+        assertThat(first.totalArticles()).isEqualTo(FIXTURE_ARTICLES);
+        assertThat(first.skipped()).extracting(SkippedSource::reason)
+                .containsExactly("article blank has no text to index");
+        assertThat(second.added() + second.updated() + second.chunksWritten()).isZero();
+        assertThat(indexFiles()).isEqualTo(filesAfterFirst);
+        assertThat(IndexContents.read(dir).articleIds()).doesNotContain("blank");
+    }
+
+    @Test
     void indexStampedWithAnotherFormatVersionIsRebuiltAndTheReportSaysWhy() throws IOException {
         index(FixtureKnowledge.articles());
         rewriteCommit(data -> data.put(IndexFormat.KEY_VERSION, "0"), stray("stale-article"));
