@@ -143,7 +143,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
                 case BM25 -> lexicalRanking(lexical.forConversation(conversation), filter, query.limit());
                 case DENSE -> denseRanking(embedder.embedQuery(conversation.lastTurnsText(LexicalQueries.CONTEXT_TURNS)),
                         filter, query.limit());
-                case HYBRID -> hybridRanking(conversation, filter, query.limit(), depth);
+                case HYBRID -> hybridRanking(conversation, filter, query.limit(), depth, new QueryVectors(embedder));
             };
             List<RankedDoc> top = ranked.subList(0, Math.min(query.limit(), ranked.size()));
             return toHits(top, lexical.forHighlighting(conversation));
@@ -157,14 +157,15 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
      * first (fusing BM25 in there measured worse: the question's words are shared by every place's FAQ); the
      * general fused ranking only fills up when the focus has fewer passages than asked for.
      */
-    private List<RankedDoc> hybridRanking(Conversation conversation, Query filter, int limit, int depth) throws IOException {
+    private List<RankedDoc> hybridRanking(Conversation conversation, Query filter, int limit, int depth,
+                                          QueryVectors vectors) throws IOException {
         Set<String> focusKeys = focus.of(conversation);
         List<RankedDoc> combined = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         if (!focusKeys.isEmpty()) {
             String question = conversation.latestCustomerTurn().map(Turn::text).orElse(conversation.lastTurnsText(1));
             Query focusFilter = MetadataFilters.and(focusQuery(focusKeys), filter);
-            for (RankedDoc doc : denseRanking(embedder.embedQuery(question), focusFilter, depth)) {
+            for (RankedDoc doc : denseRanking(vectors.of(question), focusFilter, depth)) {
                 seen.add(doc.doc());
                 combined.add(new RankedDoc(doc.doc(), doc.chunkId(), doc.score() + FOCUS_LIFT));
             }
@@ -174,7 +175,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
         }
         List<RankedDoc> general = ReciprocalRankFusion.fuse(
                 lexicalRanking(lexical.forConversation(conversation), filter, depth),
-                denseRanking(embedder.embedQuery(conversation.lastTurnsText(LexicalQueries.CONTEXT_TURNS)), filter, depth));
+                denseRanking(vectors.of(conversation.lastTurnsText(LexicalQueries.CONTEXT_TURNS)), filter, depth));
         for (RankedDoc doc : general) {
             if (seen.add(doc.doc())) {
                 combined.add(doc);

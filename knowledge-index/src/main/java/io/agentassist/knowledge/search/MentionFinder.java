@@ -38,18 +38,25 @@ final class MentionFinder {
 
     /** The best-covered names the words mention, empty when none qualifies. */
     Set<Name> mentionedIn(List<String> words) {
-        Set<Name> candidates = new HashSet<>();
+        Set<String> formsInText = new HashSet<>();
         for (int i = 0; i < words.size(); i++) {
-            candidates.addAll(catalog.candidatesFor(words.get(i)));
-            if (i + 1 < words.size()) {
-                candidates.addAll(catalog.candidatesFor(words.get(i) + words.get(i + 1)));
+            formsInText.addAll(catalog.formsNear(words.get(i)));
+            // two words written apart that a name writes together ("guest house"): exact only, like the alignment
+            if (i + 1 < words.size() && catalog.isNameForm(words.get(i) + words.get(i + 1))) {
+                formsInText.add(words.get(i) + words.get(i + 1));
             }
+        }
+        Set<Name> candidates = new HashSet<>();
+        for (String form : formsInText) {
+            candidates.addAll(catalog.namesWithForm(form));
         }
         Map<Name, Double> accepted = new HashMap<>();
         for (Name name : candidates) {
+            if (name.totalWeight() == 0 || reachableWeight(name, formsInText) < MIN_COVERAGE * name.totalWeight()) {
+                continue; // even a perfect alignment could not cover enough of the name: skip the costly part
+            }
             List<String> matched = bestRun(words, name);
-            double coverage = name.totalWeight() == 0 ? 0
-                    : new HashSet<>(matched).stream().mapToDouble(catalog::weight).sum() / name.totalWeight();
+            double coverage = new HashSet<>(matched).stream().mapToDouble(catalog::weight).sum() / name.totalWeight();
             if (coverage >= MIN_COVERAGE && specificEnough(matched, name)) {
                 accepted.put(name, coverage);
             }
@@ -62,6 +69,21 @@ final class MentionFinder {
             }
         });
         return winners;
+    }
+
+    /** An upper bound of a name's matched weight: its words that appear in the text in any form. */
+    private double reachableWeight(Name name, Set<String> formsInText) {
+        List<String> tokens = name.tokens();
+        Set<String> reachable = new HashSet<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            String token = tokens.get(t);
+            boolean joinedWithNext = t + 1 < tokens.size() && formsInText.contains(token + tokens.get(t + 1));
+            boolean joinedWithPrevious = t > 0 && formsInText.contains(tokens.get(t - 1) + token);
+            if (formsInText.contains(token) || joinedWithNext || joinedWithPrevious) {
+                reachable.add(token);
+            }
+        }
+        return reachable.stream().mapToDouble(catalog::weight).sum();
     }
 
     private boolean specificEnough(List<String> matched, Name name) {

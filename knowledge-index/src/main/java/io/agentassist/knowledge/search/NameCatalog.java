@@ -87,13 +87,9 @@ final class NameCatalog {
         return tokenWeights.getOrDefault(token, 0.0);
     }
 
-    /** The names containing a word that the given conversation word matches, exactly or nearly. */
-    Set<Name> candidatesFor(String word) {
-        Set<Name> found = new HashSet<>();
-        for (String form : formsNear(word)) {
-            found.addAll(namesByForm.getOrDefault(form, Set.of()));
-        }
-        return found;
+    /** The names that contain a form (a name word, or two neighbouring name words written together). */
+    Set<Name> namesWithForm(String form) {
+        return namesByForm.getOrDefault(form, Set.of());
     }
 
     /** Whether the word is spelled exactly as a word of some name (or two of its words written together). */
@@ -101,7 +97,8 @@ final class NameCatalog {
         return namesByForm.containsKey(word);
     }
 
-    private Set<String> formsNear(String word) {
+    /** The name words and joined word pairs that a conversation word matches, exactly or nearly. */
+    Set<String> formsNear(String word) {
         Set<String> forms = new HashSet<>();
         if (namesByForm.containsKey(word)) {
             forms.add(word);
