@@ -5,6 +5,7 @@ import io.agentassist.core.conversation.Turn;
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.KnowledgeSearch;
+import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.knowledge.index.EmbeddingModelChoice;
 import io.agentassist.knowledge.index.IndexFields;
 import io.agentassist.knowledge.index.IndexFormat;
@@ -138,15 +139,17 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
         }
         try {
             Query filter = MetadataFilters.toQuery(query.filters());
+            QueryVectors vectors = new QueryVectors(embedder);
             int depth = Math.max(query.limit(), FUSION_DEPTH);
             List<RankedDoc> ranked = switch (query.mode()) {
                 case BM25 -> lexicalRanking(lexical.forConversation(conversation), filter, query.limit());
                 case DENSE -> denseRanking(embedder.embedQuery(conversation.lastTurnsText(LexicalQueries.CONTEXT_TURNS)),
                         filter, query.limit());
-                case HYBRID -> hybridRanking(conversation, filter, query.limit(), depth, new QueryVectors(embedder));
+                case HYBRID -> hybridRanking(conversation, filter, query.limit(), depth, vectors);
             };
             List<RankedDoc> top = ranked.subList(0, Math.min(query.limit(), ranked.size()));
-            return toHits(top, lexical.forHighlighting(conversation));
+            float[] question = query.mode() == SearchMode.HYBRID ? vectors.of(newestCustomerTurn(conversation)) : null;
+            return toHits(top, lexical.forHighlighting(conversation), question);
         } catch (IOException e) {
             throw new UncheckedIOException("could not search the knowledge index", e);
         }
@@ -163,7 +166,7 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
         List<RankedDoc> combined = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         if (!focusKeys.isEmpty()) {
-            String question = conversation.latestCustomerTurn().map(Turn::text).orElse(conversation.lastTurnsText(1));
+            String question = newestCustomerTurn(conversation);
             Query focusFilter = MetadataFilters.and(focusQuery(focusKeys), filter);
             for (RankedDoc doc : denseRanking(vectors.of(question), focusFilter, depth)) {
                 seen.add(doc.doc());
@@ -182,6 +185,10 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
             }
         }
         return combined;
+    }
+
+    private static String newestCustomerTurn(Conversation conversation) {
+        return conversation.latestCustomerTurn().map(Turn::text).orElse(conversation.lastTurnsText(1));
     }
 
     private static Query focusQuery(Set<String> keys) {
@@ -215,7 +222,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
         return ranked;
     }
 
-    private List<KnowledgeHit> toHits(List<RankedDoc> ranked, Query highlightQuery) throws IOException {
+    /** {@code question} is the newest customer turn's vector when similarities are wanted, else null. */
+    private List<KnowledgeHit> toHits(List<RankedDoc> ranked, Query highlightQuery, float[] question) throws IOException {
         String[] highlighted = snippets.highlight(highlightQuery, ranked);
         StoredFields stored = searcher.storedFields();
         List<KnowledgeHit> hits = new ArrayList<>(ranked.size());
@@ -226,7 +234,8 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
             String snippet = highlighted[i] != null ? highlighted[i] : Snippets.lead(text, SNIPPET_FALLBACK_CHARS);
             hits.add(new KnowledgeHit(document.get(IndexFields.ARTICLE_ID), doc.chunkId(),
                     document.get(IndexFields.TITLE), document.get(IndexFields.SECTION), snippet, text,
-                    document.get(IndexFields.URL), doc.score(), metadata(document)));
+                    document.get(IndexFields.URL), doc.score(), metadata(document),
+                    question == null ? Double.NaN : PassageVectors.similarity(reader, doc.doc(), question)));
         }
         return hits;
     }

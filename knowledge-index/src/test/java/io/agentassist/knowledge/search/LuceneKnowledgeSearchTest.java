@@ -320,4 +320,17 @@ class LuceneKnowledgeSearchTest {
                 .isInstanceOf(KnowledgeIndexUnavailableException.class)
                 .hasMessageContaining("was embedded with all-minilm-l6-v2-q, not bge-small-en-v1.5-q");
     }
+
+    @org.junit.jupiter.api.Test
+    void hybridHitsCarryTheirSimilarityToTheNewestCustomerTurnAndOtherModesDoNot() throws java.io.IOException {
+        var hybrid = search.search(io.agentassist.core.knowledge.KnowledgeQuery.ofText(
+                "Is there parking at Hobsons House?", io.agentassist.core.knowledge.SearchMode.HYBRID, 5));
+        var bm25 = search.search(io.agentassist.core.knowledge.KnowledgeQuery.ofText(
+                "Is there parking at Hobsons House?", io.agentassist.core.knowledge.SearchMode.BM25, 5));
+
+        org.assertj.core.api.Assertions.assertThat(hybrid).isNotEmpty().allSatisfy(hit ->
+                org.assertj.core.api.Assertions.assertThat(hit.similarity()).isBetween(-1.0, 1.0));
+        org.assertj.core.api.Assertions.assertThat(hybrid.getFirst().similarity()).isGreaterThan(0.3);
+        org.assertj.core.api.Assertions.assertThat(bm25).noneMatch(io.agentassist.core.knowledge.KnowledgeHit::hasSimilarity);
+    }
 }
