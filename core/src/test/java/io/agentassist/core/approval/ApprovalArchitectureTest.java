@@ -35,7 +35,7 @@ import java.util.Set;
  * break does report a violation, so none of them passes for want of anything to look at.
  */
 @AnalyzeClasses(packages = "io.agentassist.core", importOptions = ImportOption.DoNotIncludeTests.class)
-public class ApprovalArchitectureTest {
+class ApprovalArchitectureTest {
     static final String CORE = "io.agentassist.core..";
     static final String APPROVAL = "io.agentassist.core.approval";
     /** Names that say "this sends something somewhere" (when the method takes what to send: not Customer.email()). */
@@ -54,26 +54,26 @@ public class ApprovalArchitectureTest {
     }
 
     @ArchTest
-    public static final ArchRule onlyTheApprovalPackageConstructsAnApprovedReply = constructors()
+    static final ArchRule onlyTheApprovalPackageConstructsAnApprovedReply = constructors()
             .that().areDeclaredIn(ApprovedReply.class)
             .should(onlyBeAccessedByClassesThat(resideInAPackage(APPROVAL)))
             .because("an approved reply is proof of an agent's approval; code elsewhere must not mint one");
 
     @ArchTest
-    public static final ArchRule onlyApprovalServiceAndTheOutboxConstructAnApprovedReply = constructors()
+    static final ArchRule onlyApprovalServiceAndTheOutboxConstructAnApprovedReply = constructors()
             .that().areDeclaredIn(ApprovedReply.class)
             .should(onlyBeAccessedByClassesThat(equivalentTo(ApprovalService.class).or(equivalentTo(Outbox.class))))
             .because("ApprovalService makes new approvals from an AgentApproval; the outbox only reads back the"
                     + " replies it stored");
 
     @ArchTest
-    public static final ArchRule theApprovedReplyConstructorIsNotPublic = constructors()
+    static final ArchRule theApprovedReplyConstructorIsNotPublic = constructors()
             .that().areDeclaredIn(ApprovedReply.class)
             .should().notBePublic().andShould().notBeProtected()
             .because("a visible constructor would let any code claim an approval");
 
     @ArchTest
-    public static final ArchRule anApprovedReplyCannotBeSubclassedClonedOrDeserialized = classes()
+    static final ArchRule anApprovedReplyCannotBeSubclassedClonedOrDeserialized = classes()
             .that().belongToAnyOf(ApprovedReply.class)
             .should().haveModifier(JavaModifier.FINAL)
             .andShould().notBeAssignableTo(Serializable.class)
@@ -81,7 +81,7 @@ public class ApprovalArchitectureTest {
             .because("each of these makes instances without the package-private constructor");
 
     @ArchTest
-    public static final ArchRule onlyApprovalServiceHandsOutNewApprovedReplies = methods()
+    static final ArchRule onlyApprovalServiceHandsOutNewApprovedReplies = methods()
             .that(areNotPrivate()).and(returnATypeInvolving(ApprovedReply.class))
             .should(beOneOf(
                     "io.agentassist.core.approval.ApprovalService.approve(io.agentassist.core.approval.AgentApproval)",
@@ -91,7 +91,7 @@ public class ApprovalArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
-    public static final ArchRule theOutboundPortsTakeNothingButAnApprovedReply = methods()
+    static final ArchRule theOutboundPortsTakeNothingButAnApprovedReply = methods()
             .that().areDeclaredInClassesThat().belongToAnyOf(OutboundChannel.class, Delivery.class,
                     TicketAppender.class)
             .should().haveRawParameterTypes(ApprovedReply.class)
@@ -112,7 +112,7 @@ public class ApprovalArchitectureTest {
     }
 
     @ArchTest
-    public static final ArchRule sendLikeMethodsInCoreTakeOnlyAnApprovedReply = methods()
+    static final ArchRule sendLikeMethodsInCoreTakeOnlyAnApprovedReply = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(CORE)
             .and().arePublic()
             .and().haveNameMatching(SEND_LIKE)
@@ -122,7 +122,7 @@ public class ApprovalArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
-    public static final ArchRule onlyADeliveryTalksToAMailServer = noClasses()
+    static final ArchRule onlyADeliveryTalksToAMailServer = noClasses()
             .that().resideInAPackage(CORE).and().doNotImplement(Delivery.class)
             .should().dependOnClassesThat().areAssignableTo("jakarta.mail.Transport")
             .because("core can send e-mail (Angus Mail is a dependency), and only a Delivery, which receives"
