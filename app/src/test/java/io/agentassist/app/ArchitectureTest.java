@@ -1,9 +1,14 @@
 package io.agentassist.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -58,4 +63,24 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(KNOWLEDGE_INDEX, APP)
             .because("dependencies point inwards: app -> core <- knowledge-index");
+
+    /**
+     * The approval gate relies on package-private access (only {@code core.approval} may construct an
+     * {@code ApprovedReply}); a class of another module declared in a core package would get that access.
+     */
+    @ArchTest
+    static final ArchRule onlyCoreDeclaresClassesInCorePackages = classes()
+            .that().resideInAPackage(CORE)
+            .should(new ArchCondition<JavaClass>("come from the core module") {
+                @Override
+                public void check(JavaClass javaClass, ConditionEvents events) {
+                    String location = javaClass.getSource().map(source -> source.getUri().toString()).orElse("");
+                    boolean fromCore = location.contains("/core/target/") || location.matches(".*/core-[^/]*\\.jar!.*");
+                    if (!fromCore) {
+                        events.add(SimpleConditionEvent.violated(javaClass,
+                                javaClass.getName() + " is in a core package but comes from " + location));
+                    }
+                }
+            })
+            .because("package-private access in core (the approval gate) must not be reachable from other modules");
 }
