@@ -179,9 +179,8 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         }
         FutureTask<ChatResponse> call = new FutureTask<>(() -> chatModel.chat(request));
         Thread.ofVirtual().name("model-call").start(call);
-        cancellation.onCancel(() -> call.cancel(true));
         Duration bound = settings.timeout().multipliedBy(2).plus(BODY_GRACE);
-        try {
+        try (Cancellation.Registration registration = cancellation.onCancel(() -> call.cancel(true))) {
             return new Answered(call.get(bound.toNanos(), TimeUnit.NANOSECONDS));
         } catch (CancellationException e) {
             return new Failed(Failure.cancelled());
@@ -268,6 +267,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         private final Object lock = new Object();
         private final StringBuilder received = new StringBuilder();
         private boolean finished;
+        private volatile Cancellation.Registration registration;
         private volatile int attempt;
         private volatile long lastActivity;
         private volatile StreamingHandle handle;
@@ -281,7 +281,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         }
 
         void run() {
-            cancellation.onCancel(this::cancel);
+            registration = cancellation.onCancel(this::cancel);
             ChatRequest request;
             try {
                 request = toRequest(prompt);
@@ -412,8 +412,12 @@ public final class OpenAiCompatibleModel implements LanguageModel {
                     return false;
                 }
                 finished = true;
-                return true;
             }
+            Cancellation.Registration listening = registration;
+            if (listening != null) {
+                listening.close();
+            }
+            return true;
         }
 
         private boolean isFinished() {

@@ -13,8 +13,7 @@ interface Pause {
     /** Really waits. */
     Pause REAL = (wait, cancellation) -> {
         CountDownLatch cancelled = new CountDownLatch(1);
-        cancellation.onCancel(cancelled::countDown);
-        try {
+        try (Cancellation.Registration registration = cancellation.onCancel(cancelled::countDown)) {
             return !cancelled.await(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -478,6 +478,21 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void oneCancellationServesManyCallsWithoutKeepingTheirListeners() throws Exception {
+        Cancellation ticket = new Cancellation();
+        server.enqueue(reply("one"), status(500), reply("two"), stream("three"));
+        OpenAiCompatibleModel model = model();
+
+        model.complete(PROMPT, ticket);
+        model.complete(PROMPT, ticket);
+        RecordingStreamObserver observer = new RecordingStreamObserver();
+        model.stream(PROMPT, observer, ticket);
+        assertThat(observer.awaitEnd(BOUND)).isTrue();
+
+        assertThat(ticket.listenerCount()).isZero();
+    }
+
+    @Test
     void toStringNamesTheEndpointButNotTheKey() {
         assertThat(model().toString()).contains(server.baseUrl(), "gpt-test").doesNotContain(KEY);
     }
