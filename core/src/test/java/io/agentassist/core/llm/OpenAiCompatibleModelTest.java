@@ -257,12 +257,12 @@ class OpenAiCompatibleModelTest {
     @Test
     void aStreamThatGoesSilentMidWayFailsAsTimeoutKeepingItsText() throws Exception {
         server.enqueue(stream("Your ", "parcel ", "left.").holdAfter(2));
-        ModelSettings impatient = new ModelSettings(server.baseUrl(), KEY, "gpt-test", Duration.ofMillis(500), 2);
+        ModelSettings impatient = new ModelSettings(server.baseUrl(), KEY, "gpt-test", Duration.ofSeconds(1), 2);
         RecordingStreamObserver observer = new RecordingStreamObserver();
 
         model(impatient).stream(PROMPT, observer, new Cancellation());
 
-        assertThat(observer.awaitEnd(Duration.ofSeconds(3))).isTrue();
+        assertThat(observer.awaitEnd(Duration.ofSeconds(5))).isTrue();
         assertThat(observer.events()).containsExactly("partial:Your ", "partial:parcel ", "failed:TIMEOUT");
         assertThat(observer.error().orElseThrow().getMessage()).contains("12 characters");
     }
@@ -424,7 +424,7 @@ class OpenAiCompatibleModelTest {
 
         assertThat(observer.events()).containsExactly("partial:Your ", "partial:parcel ", "cancelled");
         server.releaseHeldStreams();
-        server.close();
+        assertThat(server.awaitIdle(BOUND)).as("the rest of the stream was sent").isTrue();
         assertThat(observer.events()).containsExactly("partial:Your ", "partial:parcel ", "cancelled");
     }
 

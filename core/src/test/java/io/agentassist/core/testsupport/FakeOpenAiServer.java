@@ -65,6 +65,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger completionIds = new AtomicInteger();
     private final CountDownLatch heldStreams = new CountDownLatch(1);
+    private final AtomicInteger answering = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService handlers;
 
@@ -130,6 +131,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits, at most {@code bound}, until no answer is being sent: every delayed answer sent, every held stream
+     * released and written out (or dropped by its client).
+     */
+    public boolean awaitIdle(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (answering.get() > 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
     /** Lets every stream scripted with {@link FakeResponse#holdAfter} send its remaining tokens. */
     public void releaseHeldStreams() {
         heldStreams.countDown();
@@ -143,6 +159,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        answering.incrementAndGet();
+        try {
+            answer(exchange);
+        } finally {
+            answering.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         RecordedRequest request = record(exchange);
         if (!request.method().equals("POST") || !request.path().equals(CHAT_COMPLETIONS)) {
             sendError(exchange, 404, "invalid_request_error", "unknown_url",
