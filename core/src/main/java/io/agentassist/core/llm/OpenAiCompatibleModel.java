@@ -134,6 +134,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         return "OpenAiCompatibleModel[" + settings + "]";
     }
 
+    /** @throws IllegalArgumentException when the prompt has no message to send */
     @Override
     public ModelReply complete(ChatPrompt prompt, Cancellation cancellation) throws ModelCallException {
         CallLog log = new CallLog(prompt, settings.modelName(), "complete");
@@ -167,9 +168,10 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         }
     }
 
+    /** @throws IllegalArgumentException when the prompt has no message to send */
     @Override
     public void stream(ChatPrompt prompt, StreamObserver observer, Cancellation cancellation) {
-        StreamCall call = new StreamCall(prompt, observer, cancellation);
+        StreamCall call = new StreamCall(prompt, toRequest(prompt), observer, cancellation);
         Thread.ofVirtual().name("model-stream-call").start(call::run);
     }
 
@@ -219,11 +221,16 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         return message.equals(error.getMessage()) ? error : new ModelCallException(error.kind(), message, error);
     }
 
-    private ChatRequest toRequest(ChatPrompt prompt) {
-        if (prompt.messages().isEmpty()) {
-            throw new IllegalArgumentException("prompt " + prompt.promptId() + " has no messages");
+    /** Blank system messages say nothing and LangChain4j refuses them: they are left out. */
+    private static ChatRequest toRequest(ChatPrompt prompt) {
+        List<ChatMessage> messages = prompt.messages().stream()
+                .filter(message -> message.role() != PromptRole.SYSTEM || !message.text().isBlank())
+                .map(OpenAiCompatibleModel::toMessage)
+                .toList();
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("prompt " + prompt.promptId() + " " + prompt.promptVersion()
+                    + " has no messages to send");
         }
-        List<ChatMessage> messages = prompt.messages().stream().map(OpenAiCompatibleModel::toMessage).toList();
         return ChatRequest.builder().messages(messages).temperature(prompt.temperature()).build();
     }
 
@@ -261,6 +268,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     /** One streamed call: its attempts, its state, and the guarantee that the observer hears one ending. */
     private final class StreamCall {
         private final ChatPrompt prompt;
+        private final ChatRequest request;
         private final StreamObserver observer;
         private final Cancellation cancellation;
         private final CallLog log;
@@ -273,8 +281,9 @@ public final class OpenAiCompatibleModel implements LanguageModel {
         private volatile StreamingHandle handle;
         private volatile CompletableFuture<ChatResponse> current;
 
-        StreamCall(ChatPrompt prompt, StreamObserver observer, Cancellation cancellation) {
+        StreamCall(ChatPrompt prompt, ChatRequest request, StreamObserver observer, Cancellation cancellation) {
             this.prompt = prompt;
+            this.request = request;
             this.observer = observer;
             this.cancellation = cancellation;
             this.log = new CallLog(prompt, settings.modelName(), "stream");
@@ -282,18 +291,11 @@ public final class OpenAiCompatibleModel implements LanguageModel {
 
         void run() {
             registration = cancellation.onCancel(this::cancel);
-            ChatRequest request;
-            try {
-                request = toRequest(prompt);
-            } catch (RuntimeException e) {
-                fail(Failure.classify(e, settings).error());
-                return;
-            }
             for (attempt = 1; ; attempt++) {
                 if (isFinished()) {
                     return;
                 }
-                Outcome outcome = attemptStreaming(request);
+                Outcome outcome = attemptStreaming();
                 if (isFinished()) {
                     return;
                 }
@@ -328,7 +330,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
             }
         }
 
-        private Outcome attemptStreaming(ChatRequest request) {
+        private Outcome attemptStreaming() {
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
             current = done;
             lastActivity = System.nanoTime();

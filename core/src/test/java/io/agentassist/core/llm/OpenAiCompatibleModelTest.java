@@ -102,6 +102,22 @@ class OpenAiCompatibleModelTest {
     }
 
     @Test
+    void aBlankSystemMessageIsLeftOutAndAPromptWithNothingToSendIsRefused() throws Exception {
+        server.enqueue(reply("ok"));
+        ChatPrompt blankSystem = new ChatPrompt("reply-draft", "4", List.of(
+                new PromptMessage(PromptRole.SYSTEM, " "), new PromptMessage(PromptRole.USER, "Hello?")), 0.0);
+
+        model().complete(blankSystem, new Cancellation());
+
+        assertThat(roles(server.lastRequest().json())).containsExactly("user");
+        ChatPrompt nothing = new ChatPrompt("reply-draft", "4", List.of(), 0.0);
+        assertThatThrownBy(() -> model().complete(nothing, new Cancellation()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> model().stream(nothing, new RecordingStreamObserver(), new Cancellation()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void withoutAnApiKeyNoAuthorizationHeaderIsSent() throws Exception {
         server.enqueue(reply("ok"));
         ModelSettings local = new ModelSettings(server.baseUrl(), "", "llama3.1:8b", Duration.ofSeconds(5), 0);
