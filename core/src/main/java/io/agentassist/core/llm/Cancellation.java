@@ -5,11 +5,19 @@ import java.util.List;
 
 /**
  * Lets the caller stop a running model call: the agent left the ticket, or the customer wrote again. Thread
- * safe; listeners registered after cancellation run at once.
+ * safe; listeners registered after cancellation run at once. One cancellation may serve many calls (all the
+ * calls for one ticket, say): each call removes its listeners when it ends, through the returned
+ * {@link Registration}.
  */
 public final class Cancellation {
     private final List<Runnable> listeners = new ArrayList<>();
     private boolean cancelled;
+
+    /** Removes a listener again; closing twice, or after cancellation, does nothing. */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     public synchronized boolean isCancelled() {
         return cancelled;
@@ -23,11 +31,17 @@ public final class Cancellation {
             }
             cancelled = true;
             toRun = List.copyOf(listeners);
+            listeners.clear();
         }
         toRun.forEach(Runnable::run);
     }
 
-    public void onCancel(Runnable listener) {
+    /** Listeners waiting for a cancellation; for tests that check calls clean up after themselves. */
+    synchronized int listenerCount() {
+        return listeners.size();
+    }
+
+    public Registration onCancel(Runnable listener) {
         boolean runNow;
         synchronized (this) {
             runNow = cancelled;
@@ -37,6 +51,13 @@ public final class Cancellation {
         }
         if (runNow) {
             listener.run();
+            return () -> {
+            };
         }
+        return () -> {
+            synchronized (this) {
+                listeners.remove(listener);
+            }
+        };
     }
 }

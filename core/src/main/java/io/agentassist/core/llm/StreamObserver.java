@@ -8,7 +8,11 @@ public interface StreamObserver {
     /** A piece of text as it arrives. */
     void partial(String text);
 
-    /** Called before a retry so the observer can discard what the failed attempt streamed. */
+    /**
+     * Called before a retry so the observer can discard what the failed attempt streamed (today a stream is
+     * only retried before any text arrived, so there is nothing to discard). {@code attempt} is the number of
+     * the attempt about to start, 2 for the first retry; {@code reason} says what failed and how long we wait.
+     */
     default void retrying(int attempt, String reason) {
     }
 

@@ -1,0 +1,311 @@
+package io.agentassist.core.config;
+
+import io.agentassist.core.llm.ModelSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@link AssistConfig}: first the config file, then the environment, which wins.
+ *
+ * <p>The file is Java properties (UTF-8, {@code key = value}, {@code #} comments): the one named by
+ * {@code $ASSIST_CONFIG} or passed to {@link #load(Path)}, else {@code $XDG_CONFIG_HOME/agent-assist/config.properties},
+ * else {@code ~/.config/agent-assist/config.properties}. A missing default file is no error: everything takes
+ * its default. Keys:
+ * <pre>
+ * llm.base_url        = https://api.openai.com/v1     # none: offline
+ * llm.api_key         = sk-...
+ * llm.model           = gpt-4o-mini                   # needed with a base URL
+ * llm.timeout_seconds = 60
+ * llm.max_retries     = 2
+ * agent.name          = Ana
+ * agent.signature     = Kind regards,\nAna — Acme support
+ * database.url        = jdbc:postgresql://localhost/assist
+ * index.dir           = ~/assist/index                # relative paths are relative to the file
+ * inbox.dir           = ~/assist/inbox
+ * </pre>
+ *
+ * <p>Environment variables override the file: {@code ASSIST_LLM_BASE_URL}, {@code ASSIST_LLM_API_KEY},
+ * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}. {@code OPENAI_API_KEY} is
+ * the last resort for the key: it fills in only when neither {@code ASSIST_LLM_API_KEY} nor the file gives
+ * one, so a key exported for other tools never replaces the one written for this app and its endpoint.
+ *
+ * <p>A bad value fails with a {@link ConfigException} naming the key and the file (or the variable).
+ */
+public final class AssistConfigLoader {
+
+    public static final String CONFIG_VARIABLE = "ASSIST_CONFIG";
+    static final String APP_FOLDER = "agent-assist";
+    static final String FILE_NAME = "config.properties";
+    static final String ENVIRONMENT = "the environment";
+
+    public static final String LLM_BASE_URL = "llm.base_url";
+    public static final String LLM_API_KEY = "llm.api_key";
+    public static final String LLM_MODEL = "llm.model";
+    public static final String LLM_TIMEOUT_SECONDS = "llm.timeout_seconds";
+    public static final String LLM_MAX_RETRIES = "llm.max_retries";
+    public static final String AGENT_NAME = "agent.name";
+    public static final String AGENT_SIGNATURE = "agent.signature";
+    public static final String DATABASE_URL = "database.url";
+    public static final String INDEX_DIR = "index.dir";
+    public static final String INBOX_DIR = "inbox.dir";
+
+    private static final Set<String> KEYS = Set.of(LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_SECONDS,
+            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, INDEX_DIR, INBOX_DIR);
+    /** Which environment variable overrides which key. */
+    private static final Map<String, String> OVERRIDES = Map.of(
+            LLM_BASE_URL, "ASSIST_LLM_BASE_URL",
+            LLM_API_KEY, "ASSIST_LLM_API_KEY",
+            LLM_MODEL, "ASSIST_LLM_MODEL",
+            AGENT_NAME, "ASSIST_AGENT_NAME",
+            DATABASE_URL, "ASSIST_DATABASE_URL");
+    static final String OPENAI_API_KEY = "OPENAI_API_KEY";
+    private static final int LONGEST_TIMEOUT_SECONDS = 3600;
+    private static final int MOST_RETRIES = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssistConfigLoader.class);
+
+    private final Map<String, String> env;
+    private final Path userHome;
+
+    /** A loader that reads these environment variables and resolves {@code ~} to this home folder. */
+    public AssistConfigLoader(Map<String, String> env, Path userHome) {
+        this.env = Map.copyOf(env);
+        this.userHome = userHome;
+    }
+
+    /** The real environment and home folder. */
+    public static AssistConfigLoader forCurrentUser() {
+        return new AssistConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** Where the config file is looked for when neither {@code $ASSIST_CONFIG} nor a path is given. */
+    public Path defaultFile() {
+        // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
+        String xdg = env.get("XDG_CONFIG_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg.strip()).isAbsolute()) {
+            return Path.of(xdg.strip()).resolve(APP_FOLDER).resolve(FILE_NAME);
+        }
+        return userHome.resolve(".config").resolve(APP_FOLDER).resolve(FILE_NAME);
+    }
+
+    /** Reads {@code $ASSIST_CONFIG} (which must exist) or else the default file (which may be missing). */
+    public AssistConfig load() throws ConfigException {
+        String named = env(CONFIG_VARIABLE);
+        if (named != null) {
+            return load(expand(named, userHome, CONFIG_VARIABLE, ENVIRONMENT));
+        }
+        Path file = defaultFile();
+        return Files.exists(file) ? load(file) : combine(new Properties(), Optional.empty());
+    }
+
+    /** Reads this file, which must exist, then the environment. */
+    public AssistConfig load(Path file) throws ConfigException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute)) {
+            throw new ConfigException("", absolute.toString(), "no such config file");
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(absolute, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (MalformedInputException e) {
+            throw new ConfigException("", absolute.toString(), "not UTF-8 text", e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", absolute.toString(), "not a properties file (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ConfigException("", absolute.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            LOG.warn("{}: ignoring unknown keys {} (known: {})", absolute, unknown, new TreeSet<>(KEYS));
+        }
+        return combine(properties, Optional.of(absolute));
+    }
+
+    private AssistConfig combine(Properties properties, Optional<Path> file) throws ConfigException {
+        String fileName = file.map(Path::toString).orElse("");
+        Values values = new Values(properties, fileName);
+
+        Optional<Setting> baseUrl = values.get(LLM_BASE_URL);
+        Optional<Setting> model = values.get(LLM_MODEL);
+        Optional<Setting> apiKey = values.get(LLM_API_KEY)
+                .or(() -> Optional.ofNullable(env(OPENAI_API_KEY)).map(key -> new Setting(key, OPENAI_API_KEY,
+                        ENVIRONMENT)));
+        int timeoutSeconds = values.integer(LLM_TIMEOUT_SECONDS, 1, LONGEST_TIMEOUT_SECONDS)
+                .orElse((int) ModelSettings.DEFAULT_TIMEOUT.toSeconds());
+        int maxRetries = values.integer(LLM_MAX_RETRIES, 0, MOST_RETRIES).orElse(ModelSettings.DEFAULT_MAX_RETRIES);
+
+        ModelSettings modelSettings;
+        if (baseUrl.isPresent()) {
+            String url = checkedBaseUrl(baseUrl.get());
+            if (model.isEmpty()) {
+                throw new ConfigException(LLM_MODEL, file.isPresent() ? fileName : ENVIRONMENT,
+                        "missing: a model name is needed with " + LLM_BASE_URL + " (" + url
+                                + "); set it, or ASSIST_LLM_MODEL (on Azure, the deployment name)");
+            }
+            modelSettings = new ModelSettings(url, apiKey.map(Setting::value).orElse(""), model.get().value(),
+                    Duration.ofSeconds(timeoutSeconds), maxRetries);
+            LOG.info("language model {} at {}, API key {}", modelSettings.modelName(), modelSettings.baseUrl(),
+                    apiKey.map(key -> "from " + key.key() + " in " + key.source()).orElse("none"));
+        } else {
+            modelSettings = new ModelSettings("", "", "", Duration.ofSeconds(timeoutSeconds), maxRetries);
+            LOG.info("no language model configured ({} unset): offline", LLM_BASE_URL);
+        }
+        if (file.isPresent() && apiKey.filter(key -> key.key().equals(LLM_API_KEY)
+                && key.source().equals(fileName)).isPresent()) {
+            warnIfOthersCanRead(file.get());
+        }
+
+        Optional<Path> baseDir = file.map(Path::getParent);
+        return new AssistConfig(modelSettings,
+                values.get(AGENT_NAME).map(Setting::value).orElse(""),
+                values.get(AGENT_SIGNATURE).map(Setting::value).orElse(""),
+                checkedDatabaseUrl(values.get(DATABASE_URL)),
+                values.path(INDEX_DIR, baseDir),
+                values.path(INBOX_DIR, baseDir),
+                file);
+    }
+
+    private static String checkedBaseUrl(Setting setting) throws ConfigException {
+        String text = setting.value();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw setting.invalid("'" + text + "' is not a URL (" + e.getReason() + ")", e);
+        }
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                || uri.getHost() == null) {
+            throw setting.invalid("'" + text + "' is not an http(s) URL with a host, e.g. "
+                    + "https://api.openai.com/v1 or http://localhost:11434/v1");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw setting.invalid("the URL must not carry a user or password (they would end up in logs); "
+                    + "put the key in " + LLM_API_KEY);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw setting.invalid("'" + text + "' has a query or fragment; give the base URL only, e.g. "
+                    + "https://api.openai.com/v1");
+        }
+        return text;
+    }
+
+    private static Optional<String> checkedDatabaseUrl(Optional<Setting> setting) throws ConfigException {
+        if (setting.isPresent() && !setting.get().value().regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw setting.get().invalid("'" + AssistConfig.maskPassword(setting.get().value())
+                    + "' is not a JDBC URL, e.g. jdbc:postgresql://localhost:5432/assist or jdbc:h2:~/assist/db");
+        }
+        return setting.map(Setting::value);
+    }
+
+    private void warnIfOthersCanRead(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(PosixFilePermission.GROUP_READ)) {
+                LOG.warn("{} holds an API key and other users can read it: chmod 600 {}", file, file);
+            }
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // nothing to check on this file system
+        }
+    }
+
+    private String env(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Path expand(String text, Path home, String key, String source) throws ConfigException {
+        try {
+            if (text.equals("~")) {
+                return home;
+            }
+            if (text.startsWith("~/")) {
+                return home.resolve(text.substring(2));
+            }
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(key, source, "'" + text + "' is not a path (" + e.getReason() + ")", e);
+        }
+    }
+
+    /** One value and where it came from. */
+    private record Setting(String value, String key, String source) {
+        ConfigException invalid(String problem) {
+            return new ConfigException(key, source, problem);
+        }
+
+        ConfigException invalid(String problem, Throwable cause) {
+            return new ConfigException(key, source, problem, cause);
+        }
+    }
+
+    /** The file's values with the environment's on top. */
+    private final class Values {
+        private final Properties properties;
+        private final String fileName;
+
+        Values(Properties properties, String fileName) {
+            this.properties = properties;
+            this.fileName = fileName;
+        }
+
+        Optional<Setting> get(String key) {
+            String variable = OVERRIDES.get(key);
+            if (variable != null && env(variable) != null) {
+                return Optional.of(new Setting(env(variable), variable, ENVIRONMENT));
+            }
+            String value = properties.getProperty(key);
+            return value == null || value.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(new Setting(value.strip(), key, fileName));
+        }
+
+        Optional<Integer> integer(String key, int least, int most) throws ConfigException {
+            Optional<Setting> setting = get(key);
+            if (setting.isEmpty()) {
+                return Optional.empty();
+            }
+            String text = setting.get().value();
+            int number;
+            try {
+                number = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw setting.get().invalid("'" + text + "' is not a whole number", e);
+            }
+            if (number < least || number > most) {
+                throw setting.get().invalid(number + " is not between " + least + " and " + most);
+            }
+            return Optional.of(number);
+        }
+
+        Optional<Path> path(String key, Optional<Path> baseDir) throws ConfigException {
+            Optional<Setting> setting = get(key);
+            if (setting.isEmpty()) {
+                return Optional.empty();
+            }
+            Path path = expand(setting.get().value(), userHome, key, setting.get().source());
+            if (!path.isAbsolute()) {
+                path = baseDir.orElse(Path.of("")).resolve(path);
+            }
+            return Optional.of(path.toAbsolutePath().normalize());
+        }
+    }
+}

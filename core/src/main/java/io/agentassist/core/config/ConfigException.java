@@ -1,0 +1,31 @@
+package io.agentassist.core.config;
+
+/**
+ * A configuration value the user has to fix, with the key and where it came from in the message:
+ * {@code llm.timeout_seconds in /home/ana/.config/agent-assist/config.properties: 'abc' is not a whole number}.
+ */
+public final class ConfigException extends Exception {
+
+    private final String key;
+    private final String source;
+
+    public ConfigException(String key, String source, String problem) {
+        this(key, source, problem, null);
+    }
+
+    public ConfigException(String key, String source, String problem, Throwable cause) {
+        super(key.isEmpty() ? source + ": " + problem : key + " in " + source + ": " + problem, cause);
+        this.key = key;
+        this.source = source;
+    }
+
+    /** The offending key or environment variable, "" when the whole file is at fault. */
+    public String key() {
+        return key;
+    }
+
+    /** The file or "environment" the value came from. */
+    public String source() {
+        return source;
+    }
+}
