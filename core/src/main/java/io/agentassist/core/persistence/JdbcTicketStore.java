@@ -34,6 +34,12 @@ import java.util.Set;
  */
 public final class JdbcTicketStore implements TicketStore {
 
+    /** Column sizes of V1__tickets_and_drafts.sql. */
+    private static final int MAX_ID = 1000;
+    private static final int MAX_SUBJECT = 2000;
+    private static final int MAX_NAME = 500;
+    private static final int MAX_LANGUAGE = 35;
+
     private final Transactor transactor;
 
     public JdbcTicketStore(Database database) {
@@ -288,13 +294,19 @@ public final class JdbcTicketStore implements TicketStore {
                 row.getString("customer_language"));
     }
 
+    /** Checks what the schema would reject, so the caller gets a clear message and nothing is written. */
     private static void validate(Ticket ticket) {
         requireId(ticket.id(), "ticket id");
+        String of = "ticket " + abbreviated(ticket.id()) + ": ";
         if (ticket.customer().email().isEmpty()) {
             throw new IllegalArgumentException("ticket " + ticket.id() + " has no customer e-mail address");
         }
+        requireFits(ticket.subject(), MAX_SUBJECT, of + "the subject");
+        requireFits(ticket.customer().name(), MAX_NAME, of + "the customer name");
+        requireFits(ticket.customer().email(), MAX_NAME, of + "the customer e-mail address");
+        requireFits(ticket.customer().language(), MAX_LANGUAGE, of + "the customer language");
         for (Message message : ticket.messages()) {
-            requireId(message.id(), "ticket " + ticket.id() + ": a message id");
+            requireId(message.id(), of + "a message id");
         }
     }
 
@@ -306,6 +318,17 @@ public final class JdbcTicketStore implements TicketStore {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(what + " is blank");
         }
+        requireFits(id, MAX_ID, what + " " + abbreviated(id));
+    }
+
+    private static void requireFits(String value, int max, String what) {
+        if (value.length() > max) {
+            throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+        }
+    }
+
+    private static String abbreviated(String id) {
+        return id.length() <= 60 ? id : id.substring(0, 57) + "...";
     }
 
     private static NoSuchElementException unknownTicket(String ticketId) {

@@ -12,6 +12,9 @@ import io.agentassist.core.model.TicketStatus;
 import io.agentassist.core.tickets.TicketSummary;
 import io.agentassist.core.tickets.TicketUpdate;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,18 +239,41 @@ class JdbcTicketStoreTest {
     }
 
     @Test
-    void aMessageTheDatabaseRejectsLeavesNothingOfTheTicketStored() {
+    void valuesLongerThanTheirColumnsAreRefusedBeforeAnythingIsWritten() {
         String tooLong = "x".repeat(1001);
 
-        assertThatThrownBy(() -> store.save(ticket("T-1", customer("m1", "fine", T0), customer(tooLong, "bad", T0))))
+        assertThatThrownBy(() -> store.save(ticket("T-1", customer("m1", "fine", T0), customer(tooLong, "x", T0))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ticket T-1: a message id xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... "
+                        + "is longer than 1000 characters");
+        assertThatThrownBy(() -> store.save(new Ticket("T-1", "s".repeat(2001), Channel.EMAIL,
+                new Customer("Jana", "jana@example.com", ""), TicketStatus.OPEN, List.of())))
+                .hasMessage("ticket T-1: the subject is longer than 2000 characters");
+        assertThat(store.find("T-1")).isEmpty();
+    }
+
+    @Test
+    void aMessageTheDatabaseRejectsLeavesNothingOfTheTicketStored() throws SQLException {
+        rejectMessagesReading("rejected by the database");
+        Message rejected = customer("m2", "rejected by the database", T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> store.save(ticket("T-1", customer("m1", "fine", T0), rejected)))
                 .isInstanceOf(PersistenceException.class)
                 .hasMessageStartingWith("saving ticket T-1 failed: ");
         assertThat(store.find("T-1")).isEmpty();
+        assertThat(store.list()).isEmpty();
 
         store.save(ticket("T-1", customer("m1", "fine", T0)));
-        assertThatThrownBy(() -> store.appendMessages("T-1", List.of(customer("m2", "ok", T0), customer(tooLong, "bad", T0))))
+        assertThatThrownBy(() -> store.appendMessages("T-1", List.of(customer("m3", "ok", T0), rejected)))
                 .isInstanceOf(PersistenceException.class);
         assertThat(store.find("T-1").orElseThrow().messages()).extracting(Message::id).containsExactly("m1");
+    }
+
+    /** A constraint added by the test makes the database itself fail in the middle of a transaction. */
+    private void rejectMessagesReading(String body) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE messages ADD CONSTRAINT test_rejects CHECK (body <> '" + body + "')");
+        }
     }
 
     @Test
