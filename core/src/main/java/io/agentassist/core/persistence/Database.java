@@ -3,6 +3,7 @@ package io.agentassist.core.persistence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,10 +32,18 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** The embedded H2 database in {@code dataDir}, created (folder included) if it does not exist. */
+    /**
+     * The embedded H2 database in {@code dataDir}, created (folder included) if it does not exist. A folder
+     * created here is readable by its owner only: it holds customer data, and the {@code assist.lock.db} beside
+     * the database holds the key with which another local process joins H2's auto-server (which listens on a
+     * random TCP port and refuses connections from other machines).
+     */
     public static Database openEmbedded(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir);
+                ownerOnly(dataDir);
+            }
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
         }
@@ -74,6 +83,14 @@ public final class Database implements AutoCloseable {
                     + e.getMessage(), e);
         }
         return new Database(settings, pool);
+    }
+
+    private static void ownerOnly(Path folder) throws IOException {
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            log.debug("{}: no POSIX permissions on this file system; left as created", folder);
+        }
     }
 
     /** Connections for the stores; each borrowed connection must be closed, which returns it for reuse. */

@@ -106,7 +106,12 @@ public final class InboxWatcher implements AutoCloseable {
             Files.createDirectories(processed);
             Files.createDirectories(failed);
             watchService = inbox.getFileSystem().newWatchService();
-            register();
+            try {
+                register();
+            } catch (IOException | RuntimeException e) {
+                watchService.close();
+                throw e;
+            }
             started = true;
             running = true;
             thread = Thread.ofPlatform().name("inbox-watcher").daemon().start(this::run);

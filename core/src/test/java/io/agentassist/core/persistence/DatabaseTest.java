@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,13 +39,14 @@ class DatabaseTest {
     }
 
     @Test
-    void theEmbeddedDatabaseIsAFileInTheDataFolderThatKeepsItsData() {
+    void theEmbeddedDatabaseIsAFileInAnOwnerOnlyDataFolderThatKeepsItsData() throws IOException {
         Path dataDir = tempDir.resolve("not/yet/there");
         try (Database database = Database.openEmbedded(dataDir)) {
             new JdbcTicketStore(database).save(ticket("T-1", customer("m1", "hi", T0)));
         }
 
         assertThat(dataDir.resolve("assist.mv.db")).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
         try (Database reopened = Database.openEmbedded(dataDir)) {
             assertThat(new JdbcTicketStore(reopened).find("T-1")).isPresent();
         }
