@@ -109,7 +109,7 @@ class DatabaseTest {
         assertThat(settings.toString()).doesNotContain("p1").doesNotContain("p2").contains("jdbc:postgresql://db/assist");
         assertThat(DatabaseSettings.embedded(tempDir).url())
                 .isEqualTo("jdbc:h2:file:" + tempDir.toAbsolutePath().resolve("assist")
-                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         assertThatThrownBy(() -> new DatabaseSettings(" ", "", "")).isInstanceOf(IllegalArgumentException.class);
     }
 
