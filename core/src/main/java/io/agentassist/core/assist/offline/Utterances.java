@@ -55,7 +55,7 @@ final class Utterances {
     /** Greeting words an e-mail or chat line may start with, before the sentence itself. */
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:(?:hi|hello|hey|dear)(?: there)?(?: [A-Z][\\p{L}'-]+)?[,!]\\s*|(?:so|well|oh|um|uh|ok|okay|"
-                    + "yes|yeah|sure|right|and|but|also|actually),\\s+)+",
+                    + "yes|yeah|sure|right|and|but|also|actually),\\s+|(?:and|but|so|also)\\s+)+",
             Pattern.CASE_INSENSITIVE);
 
     /** "… an item and when do I get …": where one sentence starts asking a second thing. */
