@@ -61,8 +61,11 @@ final class AnswerPicker {
     private static final double POINTS_BACK_FACTOR = 0.7;
     /** In redundancy scoring, how much a question word counts next to a context word. */
     private static final double FOCUS_SHARE = 0.7;
+    /** A question word found only in the passage's title or section counts this much. */
     private static final double TITLE_FACTOR = 0.5;
+    /** Each place further down the retrieval ranking divides a sentence's score by 1 + this. */
     private static final double RANK_DECAY = 0.2;
+    /** Each sentence further into its passage divides its score by 1 + this: answers tend to come first. */
     private static final double POSITION_DECAY = 0.05;
     /** What a question word already answered by a chosen sentence is still worth to the next one. */
     private static final double COVERED_FACTOR = 0.7;

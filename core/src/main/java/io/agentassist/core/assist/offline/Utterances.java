@@ -55,7 +55,7 @@ final class Utterances {
     /** Greeting words an e-mail or chat line may start with, before the sentence itself. */
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:(?:hi|hello|hey|dear)(?: there)?(?: [A-Z][\\p{L}'-]+)?[,!]\\s*|(?:so|well|oh|um|uh|ok|okay|"
-                    + "yes|yeah|sure|right|and|but|also|actually),\\s+|(?:and|but|so|also)\\s+)+",
+                    + "yes|yeah|sure|right|and|but|also|actually|thanks|thank you|sorry),\\s+|(?:and|but|so|also)\\s+)+",
             Pattern.CASE_INSENSITIVE);
 
     /** "… an item and when do I get …": where one sentence starts asking a second thing. */
@@ -89,7 +89,7 @@ final class Utterances {
         return ACTION_OR_PROMISE.matcher(normalizedApostrophes(sentence)).find();
     }
 
-    /** The sentence without a leading "Hi Anna," or "Well, ", first letter upper-cased. */
+    /** The sentence without a leading "Hi Anna,", "Well, " or "Thanks, but", first letter upper-cased. */
     static String withoutFiller(String sentence) {
         String s = LEADING_FILLER.matcher(sentence.strip()).replaceFirst("");
         if (s.isEmpty()) {
