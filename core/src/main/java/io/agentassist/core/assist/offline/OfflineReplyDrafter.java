@@ -1,5 +1,6 @@
 package io.agentassist.core.assist.offline;
 
+import io.agentassist.core.model.AgentProfile;
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.model.Author;
 import io.agentassist.core.model.Channel;

@@ -1,5 +1,6 @@
 package io.agentassist.core.assist.offline;
 
+import io.agentassist.core.model.AgentProfile;
 import static io.agentassist.core.assist.offline.Fixtures.BREAKFAST;
 import static io.agentassist.core.assist.offline.Fixtures.GIFT_CARDS;
 import static io.agentassist.core.assist.offline.Fixtures.PARKING;
