@@ -56,7 +56,7 @@ final class Quantities {
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[^\\s<>\"')\\]]+", FLAGS);
     private static final Pattern EMAIL = Pattern.compile("[\\w.%+-]+@[\\w.-]+\\.[a-z]{2,}", FLAGS);
     private static final Pattern BRACKETED = Pattern.compile("\\[[A-Za-z][\\w .-]*]|\\{\\{[^}]*}}|<[A-Za-z][\\w .-]*>");
-    private static final Pattern LIST_NUMBER = Pattern.compile("(?m)^\\s*\\d{1,2}[.)]\\s");
+    private static final Pattern LIST_NUMBER = Pattern.compile("(?m)^\\s*\\d{1,2}[.)](?=\\s|$)");
     private static final Pattern ROUND_THE_CLOCK = Pattern.compile("\\b24\\s?/\\s?7\\b|\\b24/365\\b");
 
     private static final Pattern ISO_DATE = Pattern.compile(LEFT + "(\\d{4})-(\\d{1,2})-(\\d{1,2})" + RIGHT);

@@ -89,6 +89,9 @@ final class Sentences {
         if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
             return true; // an initial: "J. Smith"
         }
+        if (wordStart == sentenceStart && word.matches("\\d{1,2}")) {
+            return true; // a numbered list item: "1. Pack the lamp"
+        }
         return ABBREVIATIONS.contains(word);
     }
 
