@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * carries a figure that did not come from the ticket ("refunds take 14 days") or reads like policy ("you
  * can", "you must", "our policy", "within", "free of charge"). Greetings, sign-offs, questions, apologies
  * and empathy, offers of further help and what the agent is doing on this case ("I have escalated your
- * case") are not: they need no source, and flagging them would teach agents to ignore the flag.
+ * case") are not, nor is a sentence that points to a page ("you can read more at ..."), which the link
+ * check covers: they need no source, and flagging them would teach agents to ignore the flag.
  */
 final class Claims {
 
@@ -73,8 +74,8 @@ final class Claims {
         if (newFigure) {
             return true;
         }
-        if (EMPATHY.matcher(lower).find()) {
-            return false;
+        if (EMPATHY.matcher(lower).find() || LinkCheck.LINK.matcher(text).find()) {
+            return false; // a pointer to a page is checked as a link, not as a claim
         }
         return POLICY.matcher(lower).find();
     }

@@ -29,6 +29,9 @@ import java.util.Set;
 public final class DraftGuardrails {
 
     private final GuardrailSettings settings;
+    private final SensitiveSituationDetector sensitive = new SensitiveSituationDetector();
+    private final PromptInjectionDetector injection = new PromptInjectionDetector();
+    private final FrustrationDetector frustration = new FrustrationDetector();
 
     public DraftGuardrails(GuardrailSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -47,8 +50,10 @@ public final class DraftGuardrails {
      * situations, prompt injection and frustration.
      */
     public List<Flag> checkTicket(Ticket ticket) {
-        Objects.requireNonNull(ticket, "ticket");
-        return List.of();
+        List<Flag> flags = new ArrayList<>(sensitive.detect(ticket));
+        flags.addAll(injection.detect(ticket));
+        flags.addAll(frustration.detect(ticket));
+        return List.copyOf(flags);
     }
 
     /** The flags about the draft alone. */
