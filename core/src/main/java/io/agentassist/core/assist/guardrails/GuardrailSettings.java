@@ -75,7 +75,7 @@ public record GuardrailSettings(List<CommitmentRule> commitmentRules, int leakRu
                         "\\bcredit(?:ed)?\\s+" + NEAR + "(?:to\\s+)?your\\s+account\\b",
                         "\\bwaiv(?:e|ed|ing)\\s+(?:the\\s+|your\\s+|any\\s+)?(?:\\w+\\s+)?(?:fee|charge|cost)s?\\b",
                         "\\bon\\s+the\\s+house\\b",
-                        "\\bcomplimentary\\b"),
+                        WE_WILL + "(?:offer|give|send|provide|add|added|include|upgrade)\\s+" + NEAR + "complimentary\\b"),
                 CommitmentRule.regexes("replacement",
                         "it promises to send a new or replacement item",
                         WE_WILL + "(?:send|ship|dispatch|arrange|post)\\s+(?:you\\s+)?(?:a\\s+|an\\s+)?(?:new|replacement|another)\\b",

@@ -83,8 +83,11 @@ final class Quantities {
             "(?<![\\w.,])\\+?\\(?\\d{1,4}\\)?(?:[ .\\-/]\\(?\\d{2,4}\\)?){2,}(?![\\w]|[.,]\\d)");
     private static final Pattern IDENTIFIER = Pattern.compile(
             "(?<![\\w-])#?(?=[\\w-]*\\d)(?=[\\w-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\\w-])");
+    /** A plain number; digits joined to a word by a hyphen ("Covid-19", "A-4") belong to the word. */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\w.,])#?(" + NUM + ")(?:st|nd|rd|th)?(?![\\w]|[.,]\\d)", FLAGS);
+            "(?<![\\w.,]|[A-Za-z]-)#?(" + NUM + ")(?:st|nd|rd|th)?(?![\\w]|[.,]\\d)", FLAGS);
+    /** Number words in a source ("about fifty pictures"): they support a draft's "50", never flagged themselves. */
+    private static final Pattern SOURCE_NUMBER_WORD = Pattern.compile("(?<![\\w-])(" + NUMBER_WORD + ")(?![\\w-])", FLAGS);
 
     private static final Map<String, Integer> SMALL = Map.ofEntries(
             Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
@@ -134,12 +137,26 @@ final class Quantities {
         return List.copyOf(found);
     }
 
-    /** The keys of every quantity in the texts: what a set of sources supports. */
+    /**
+     * The keys of every quantity in the texts: what a set of sources supports. A source's number words count
+     * as numbers too ("fifty" supports "50"), although a draft's are not checked ("one of our agents").
+     */
     static Set<String> keysOf(Iterable<String> texts) {
         Set<String> keys = new LinkedHashSet<>();
         for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
             for (Quantity quantity : find(text)) {
                 keys.addAll(quantity.keys());
+            }
+            Matcher word = SOURCE_NUMBER_WORD.matcher(text);
+            while (word.find()) {
+                String value = value(word.group(1));
+                if (value != null) {
+                    keys.add("plain:" + value);
+                    keys.add("any:" + value);
+                }
             }
         }
         return keys;

@@ -37,6 +37,7 @@ class CommitmentCheckTest {
         assertThat(rulesFired("Here is a 15% off code for you.")).containsExactly("discount");
         assertThat(rulesFired("As a goodwill gesture we have added store credit.")).containsExactly("compensation");
         assertThat(rulesFired("We would like to offer you compensation for the trouble.")).containsExactly("compensation");
+        assertThat(rulesFired("I'll add a complimentary night to your booking.")).containsExactly("compensation");
         assertThat(rulesFired("We'll send you a new lamp tomorrow.")).containsExactly("replacement");
         assertThat(rulesFired("I promise it will arrive by Monday.")).containsExactly("guarantee");
         assertThat(rulesFired("This was entirely our fault, and we are liable for the damage.")).containsExactly("legal admission");
@@ -65,6 +66,7 @@ class CommitmentCheckTest {
     void explainingThePolicyIsNoCommitment() {
         assertThat(rulesFired("You can request a refund within 14 days of delivery [1]. Refunds are paid to the "
                 + "original payment method [1].")).isEmpty();
+        assertThat(rulesFired("Breakfast is complimentary for all guests [2].")).isEmpty();
     }
 
     @Test

@@ -70,6 +70,17 @@ class QuantitiesTest {
     }
 
     @Test
+    void aSourcesNumberWordsSupportTheDraftsDigits() {
+        assertThat(supports("I took about fifty pictures", "50")).isTrue();
+        assertThat(supports("I took about fifty pictures", "15")).isFalse();
+    }
+
+    @Test
+    void digitsJoinedToAWordAreNotANumber() {
+        assertThat(Quantities.find("Our Covid-19 rules and the A-4 form.")).isEmpty();
+    }
+
+    @Test
     void identifiersAndPhoneNumbersAreComparedAsWritten() {
         assertThat(supports("your order W123456", "W123456")).isTrue();
         assertThat(supports("call 1-800-555-0100", "1 800 555 0100")).isTrue();
