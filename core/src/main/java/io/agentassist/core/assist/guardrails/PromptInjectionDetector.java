@@ -48,7 +48,9 @@ public final class PromptInjectionDetector {
             Pattern.compile("\\bsystem\\s+prompt\\b", FLAGS),
             Pattern.compile("\\b(?:reveal|show|print|repeat|output|display|leak|tell me)\\s+(?:me\\s+)?(?:your|the)\\s+"
                     + "(?:system\\s+|initial\\s+|hidden\\s+|original\\s+|secret\\s+)?(?:prompt|instructions|rules|guidelines)\\b", FLAGS),
-            Pattern.compile("\\b(?:developer|debug|god|admin|jailbreak|dan)\\s+mode\\b|\\bjailbreak|\\bdo anything now\\b", FLAGS),
+            // "#jailbreak" is a charity race and "jailbreak my phone" a support question; these are not
+            Pattern.compile("\\b(?:developer|debug|god|admin|jailbreak|dan)\\s+mode\\b|\\bdo anything now\\b"
+                    + "|\\bjailbreak(?:ing)?\\s+(?:prompt|the\\s+(?:ai|assistant|model|bot|system))\\b", FLAGS),
             Pattern.compile("<\\|(?:im_start|im_end|system|user|assistant|endoftext)\\|>|\\[/?INST]|<<SYS>>|</?(?:system|instructions?)>"
                     + "|(?m)^\\s*#{2,}\\s*(?:instruction|system|new instructions)", FLAGS),
             Pattern.compile("(?m)^\\s*(?:system|assistant)\\s*:", FLAGS),

@@ -94,8 +94,11 @@ public final class SensitiveSituationDetector {
                 "\\b(?:lost|losing)\\s+my\\s+(?:job|income|house|home|livelihood)\\b",
                 "\\blaid\\s+off\\b|\\b(?:made|been\\s+made)\\s+redundant\\b",
                 "\\bunemployed\\b|\\bout\\s+of\\s+work\\b|\\bjobless\\b",
-                "\\b" + CANT + "\\s+(?:even\\s+)?afford\\b(?!\\s+to\\s+(?:miss|wait|risk|lose\\s+time))",
-                "\\bbankrupt(?:cy)?\\b|\\binsolven(?:t|cy)\\b",
+                "\\b" + CANT + "\\s+(?:even\\s+)?afford\\b(?!\\s+to\\s+(?:miss|wait|risk|lose\\s+time|waste|deal|be\\s+late))",
+                "\\b(?:i|we)(?:'m|’m|'re|’re|'ve|’ve|\\s+am|\\s+are|\\s+have|\\s+had|\\s+went|\\s+just)?\\s+"
+                        + "(?:\\w+\\s+)?(?:bankrupt|insolvent)\\b",
+                "\\b(?:my|our)\\s+(?:\\w+\\s+)?(?:bankruptcy|insolvency)\\b",
+                "\\b(?:filed|filing|file|declared|declare|declaring)\\s+(?:for\\s+)?(?:personal\\s+)?(?:bankruptcy|insolvency)\\b",
                 "\\bbehind\\s+on\\s+(?:my\\s+|the\\s+|our\\s+)?(?:rent|bills|payments|mortgage)\\b",
                 "\\b(?:financial(?:ly)?|money)\\s+(?:hardship|difficult(?:y|ies)|struggles?|trouble|problems)\\b",
                 "\\bstruggling\\s+(?:financially|to\\s+pay|to\\s+make\\s+ends\\s+meet|with\\s+(?:money|bills|debt))\\b",
@@ -128,6 +131,9 @@ public final class SensitiveSituationDetector {
         EXCEPTIONS.put(SensitiveSituation.SERIOUS_ILLNESS, compile(
                 "\\b(?:almost|nearly|practically|basically|like|about\\s+to|going\\s+to)\\s+(?:had|have|having|gave\\s+me)\\s+(?:a\\s+)?"
                         + "(?:stroke|heart\\s+attack|seizure)\\b"));
+        EXCEPTIONS.put(SensitiveSituation.FINANCIAL_HARDSHIP, compile(
+                "\\b(?:would|could|might)(?:\\s+have|'ve|’ve)?\\s+(?:\\w+\\s+)?(?:lost|been\\s+laid\\s+off|gone\\s+bankrupt)\\b"
+                        + "[^.!?\\n]{0,20}")); // "I would have lost my job": said of someone else's mistakes
         EXCEPTIONS.put(SensitiveSituation.LEGAL_THREAT, compile(
                 "(?-i)\\bSue\\b(?!\\s+(?:you|your|u|them|the\\s+company|you\\s+guys)\\b)", // a colleague called Sue
                 "\\b(?:not|never|won't|won’t|don't|don’t|do\\s+not|wouldn't|wouldn’t|no\\s+intention\\s+to|not\\s+going\\s+to)\\s+"

@@ -46,7 +46,9 @@ class PromptInjectionDetectorTest {
             "The shop assistant told me I could return it.",
             "I spoke to the assistant manager yesterday.",
             "Model: X200, it will not turn on.",
-            "I'm not going to pretend to be happy about this."
+            "I'm not going to pretend to be happy about this.",
+            "We're running the #jailbreak charity race today, can you help?",
+            "How do I jailbreak my phone without losing the warranty?"
     })
     void ordinaryCustomerTextIsNot(String text) {
         assertThat(detector.evidence(text)).isEmpty();

@@ -40,6 +40,7 @@ class SensitiveSituationDetectorTest {
             "I'm behind on my rent, please pause the payments.                           | FINANCIAL_HARDSHIP",
             "We are struggling to make ends meet since my husband was made redundant.    | FINANCIAL_HARDSHIP",
             "I'm completely broke until payday.                                          | FINANCIAL_HARDSHIP",
+            "We filed for bankruptcy last year, please stop the reminders.               | FINANCIAL_HARDSHIP",
             "If this isn't fixed I will sue.                                             | LEGAL_THREAT",
             "My lawyer will be in touch.                                                 | LEGAL_THREAT",
             "I'm taking you to small claims court.                                       | LEGAL_THREAT",
@@ -72,7 +73,10 @@ class SensitiveSituationDetectorTest {
             "Can I pay with my card? The checkout page can't pay, it shows an error.",
             "I lost my bag at the airport.",
             "I'd kill for a coffee after that flight.",
-            "My laptop is dead, the battery died after a week."
+            "My laptop is dead, the battery died after a week.",
+            "At these prices your company will be bankrupt by 2020.",
+            "I can't afford to waste another afternoon on hold.",
+            "If I made as many mistakes as you I would have lost my job by now."
     })
     void everydayFiguresOfSpeechAreNotSensitive(String text) {
         assertThat(situations(text)).isEmpty();
