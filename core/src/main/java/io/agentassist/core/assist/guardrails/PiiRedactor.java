@@ -39,7 +39,7 @@ public final class PiiRedactor {
             "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
     private static final String NI_PREFIX = "(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]";
     private static final Pattern NI_NUMBER = Pattern.compile(
-            "(?<![A-Za-z0-9])" + NI_PREFIX + " ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])"
+            "(?<![A-Za-z0-9])" + NI_PREFIX + " \\d{2} \\d{2} \\d{2} [A-D](?![A-Za-z0-9])"
                     + "|(?<![A-Za-z0-9])(?i:" + NI_PREFIX + "\\d{6}[A-D])(?![A-Za-z0-9])");
     private static final Pattern DNI = Pattern.compile("(?<![A-Za-z0-9])([XYZxyz]\\d{7}|\\d{8})-?([A-Za-z])(?![A-Za-z0-9])");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
@@ -258,10 +258,17 @@ public final class PiiRedactor {
         return DNI_LETTERS.charAt((int) (value % 23)) == Character.toUpperCase(letter.charAt(0));
     }
 
-    /** Enough digits for a phone number, and not a date such as 2024-03-05 or 05.03.2024. */
+    /**
+     * Enough digits for a phone number, not a date such as 2024-03-05, and not a long unbroken run starting
+     * with 0 (an airline ticket number such as 0162424965446): national numbers written without spaces have
+     * 10 or 11 digits.
+     */
     private static boolean looksLikePhone(String candidate) {
         int digits = candidate.replaceAll("\\D", "").length();
         if (digits < 9 || digits > 15) {
+            return false;
+        }
+        if (candidate.matches("0\\d+") && digits > 11) {
             return false;
         }
         return !DATE_LIKE.matcher(candidate).matches();

@@ -87,7 +87,10 @@ class PiiRedactorTest {
             "10:30",                      // time
             "1Z999AA10123456784",         // UPS tracking number
             "12345678A",                  // DNI with the wrong check letter
-            "000-12-3456"                 // not a valid SSN
+            "000-12-3456",                // not a valid SSN
+            "0162424965446",              // airline ticket number: too long for a national phone number
+            "PN 320008A",                 // a part number, not spaced like an NI number
+            "1-2990176298"                // a claim reference
     })
     void whatOnlyLooksLikePersonalDataStays(String notPii) {
         Redaction redaction = new PiiRedactor().redact("Reference: " + notPii + ".");
