@@ -33,7 +33,10 @@ import java.util.regex.Pattern;
  */
 public final class FrustrationDetector {
 
-    /** The result for one text: a score, whether it reaches the threshold, and the evidence. */
+    /**
+     * The result for one text: the score, whether it reaches the threshold, and every cue found (also below
+     * the threshold, so a tuning session can see what almost fired).
+     */
     public record Assessment(int score, boolean frustrated, List<String> evidence) {
         public Assessment {
             evidence = List.copyOf(evidence);
@@ -223,7 +226,7 @@ public final class FrustrationDetector {
         }
         boolean praised = strong == 0 && POSITIVE.matcher(plain).find();
         int score = 2 * strong + (strong + weak > 0 && !praised ? hints : 0);
-        return new Assessment(score, score >= THRESHOLD, score >= THRESHOLD ? evidence : List.of());
+        return new Assessment(score, score >= THRESHOLD, evidence);
     }
 
     /** Whether one of the few words before {@code start}, within the same clause, is a negation. */

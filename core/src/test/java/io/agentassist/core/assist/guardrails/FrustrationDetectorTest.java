@@ -25,7 +25,8 @@ class FrustrationDetectorTest {
             "Never again. I'll take my business elsewhere.",
             "I have been waiting 3 weeks for my refund.",
             "WHERE IS MY ORDER?? I paid two weeks ago and it's stuck!",
-            "Wow, another excuse. 😡"
+            "Wow, another excuse.",
+            "You lost my bag 😡"
     })
     void frustrationIsRecognisedFromWordsEffortAndIntensity(String text) {
         assertThat(detector.assess(text).frustrated()).isTrue();
@@ -72,6 +73,15 @@ class FrustrationDetectorTest {
                     .contains("“third time”").contains("“Ridiculous”").contains("answer personally")
                     .contains("escalate");
         });
+    }
+
+    @Test
+    void evidenceBelowTheThresholdIsReportedButDoesNotFlag() {
+        FrustrationDetector.Assessment assessment = detector.assess("I'm stuck at the login page.");
+
+        assertThat(assessment.frustrated()).isFalse();
+        assertThat(assessment.score()).isEqualTo(1);
+        assertThat(assessment.evidence()).containsExactly("stuck");
     }
 
     @Test
