@@ -32,7 +32,8 @@ final class PromptLeakCheck {
             Pattern.compile("\\b(?:provided|given|retrieved|supplied) (?:passages?|excerpts?|context|documents?|snippets?|"
                     + "knowledge(?: base)? (?:articles?|excerpts?|passages?))\\b", FLAGS),
             Pattern.compile("\\bpassages? \\[?\\d{1,3}\\]?", FLAGS),
-            Pattern.compile("\\bpassages\\b", FLAGS),
+            Pattern.compile("\\b(?:(?:in|from|per)|(?:none|any|all|some|one|each|neither|either)\\s+of)\\s+"
+                    + "(?:the|these|those|my|your)\\s+passages\\b", FLAGS),
             Pattern.compile("\\bsystem prompt\\b", FLAGS),
             Pattern.compile("\\b(?:my|these|your) instructions\\b", FLAGS),
             Pattern.compile("\\bi (?:was|have been|am|’ve been|'ve been) (?:instructed|told|programmed|prompted) to\\b", FLAGS),

@@ -21,6 +21,16 @@ class NumberCheckTest {
     }
 
     @Test
+    void aRefundWithinTwoDaysIsFlaggedWhenThePolicySaysFourteen() {
+        PassageRef policy = new PassageRef(1, "refunds", "Refunds", "Refunds are issued within 14 days.", "");
+        DraftUnderCheck draft = new DraftUnderCheck("You will get a refund of $49.99 within 2 days [1].",
+                List.of(policy), Fixtures.ticket("My order arrived broken."), Fixtures.PROMPT);
+
+        assertThat(FlagAssertions.details(Fixtures.guardrails().checkDraft(draft), FlagKind.UNSUPPORTED_NUMBER))
+                .satisfiesExactly(d -> assertThat(d).startsWith("“$49.99”"), d -> assertThat(d).startsWith("“2 days”"));
+    }
+
+    @Test
     void figuresFromTheCitedPassageAreSupportedWhateverTheSpelling() {
         assertThat(draftFlags("You can ask for a refund within fourteen days of delivery [1], or two weeks; "
                 + "it is paid within 5 working days [1].", FlagKind.UNSUPPORTED_NUMBER)).isEmpty();

@@ -42,7 +42,13 @@ class PromptLeakCheckTest {
                 .singleElement().extracting(Flag::detail).asString().contains("“passage [2]”");
         assertThat(draftFlags("Based on the passages above, returns are free.", FlagKind.PROMPT_LEAK)).hasSize(1);
         assertThat(draftFlags("Here is a draft reply:\nHi Anna,", FlagKind.PROMPT_LEAK)).hasSize(1);
+        assertThat(draftFlags("None of the passages mention a warranty.", FlagKind.PROMPT_LEAK)).hasSize(1);
         assertThat(draftFlags("I was instructed to keep this short.", FlagKind.PROMPT_LEAK)).hasSize(1);
+    }
+
+    @Test
+    void passagesOfABuildingAreNotOurs() {
+        assertThat(draftFlags("The lifts are at the end of the passages on each floor.", FlagKind.PROMPT_LEAK)).isEmpty();
     }
 
     @Test
