@@ -39,8 +39,8 @@ final class CitationCheck {
         for (Sentences.Sentence sentence : Sentences.split(draft.draftText())) {
             if (CitationMarkers.parse(sentence.text()).isEmpty() && Claims.isFactual(sentence.text(), ticketKeys)) {
                 flags.add(Flag.blocking(FlagKind.UNCITED_CLAIM, "This sentence states a fact but cites no source: "
-                        + Texts.quote(sentence.text()) + ". Check it against the knowledge base before sending, "
-                        + "or remove it."));
+                        + Texts.quote(sentence.text()) + ". Check it against the knowledge base before sending, or "
+                        + "remove it."));
             }
         }
         return flags;

@@ -17,8 +17,8 @@ final class Claims {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Pattern GREETING = Pattern.compile(
-            "^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|welcome)\\b"
-                    + "|^thanks?(?: you)?(?: so much| very much)? for (?:reaching out|contacting|getting in touch|"
+            "^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|welcome)\\b|"
+                    + "^thanks?(?: you)?(?: so much| very much)? for (?:reaching out|contacting|getting in touch|"
                     + "your (?:message|email|e-mail|patience|order|question|feedback|understanding)|writing|waiting|"
                     + "letting us know|bringing)",
             FLAGS);
@@ -27,33 +27,30 @@ final class Claims {
                     + "thanks again|many thanks|all the best|take care|have a (?:great|nice|good|lovely|wonderful)\\b)",
             FLAGS);
     private static final Pattern EMPATHY = Pattern.compile(
-            "^(?:i'm|i am|we're|we are|i’m|we’re)?\\s*(?:so |really |very |truly )?(?:sorry|apologi[sz]e)"
-                    + "|^(?:my|our) (?:sincere |deepest )?apologies"
-                    + "|^(?:i|we) (?:completely |totally |fully )?(?:understand|appreciate|can (?:imagine|see|understand)|know how|hear you)"
-                    + "|^(?:that|this) (?:must|sounds|is so)\\b"
-                    + "|^(?:i'm|i am|i’m) (?:glad|happy|sorry to hear)",
+            "^(?:i'm|i am|we're|we are|i’m|we’re)?\\s*(?:so |really |very |truly )?(?:sorry|apologi[sz]e)|^(?:my|"
+                    + "our) (?:sincere |deepest )?apologies|^(?:i|we) (?:completely |totally |fully )?(?:understand|"
+                    + "appreciate|can (?:imagine|see|understand)|know how|hear you)|^(?:that|this) (?:must|sounds|"
+                    + "is so)\\b|^(?:i'm|i am|i’m) (?:glad|happy|sorry to hear)",
             FLAGS);
     private static final Pattern HELP_OFFER = Pattern.compile(
-            "\\b(?:let (?:me|us) know|feel free|(?:do not|don't|don’t) hesitate|happy to help|glad to help|here to help|"
-                    + "reply to this|get back to (?:me|us)|any (?:other|further|more) questions|if you have (?:any )?questions|"
-                    + "hope (?:this|that) helps|i hope|we hope|look forward)",
+            "\\b(?:let (?:me|us) know|feel free|(?:do not|don't|don’t) hesitate|happy to help|glad to help|"
+                    + "here to help|reply to this|get back to (?:me|us)|any (?:other|further|more) questions|"
+                    + "if you have (?:any )?questions|hope (?:this|that) helps|i hope|we hope|look forward)",
             FLAGS);
     /** The agent reporting on this case: "I've escalated this", "I will check with the warehouse". */
     private static final Pattern CASE_ACTION = Pattern.compile(
-            "^(?:i|we)(?:'ve|’ve| have| will|'ll|’ll| am| are|'m|’m| just)?\\s+(?:just |now |already |also )?"
-                    + "(?:check|look|escalat|forward|pass|updat|not|ask|contact|follow|add|attach|raise|creat|open|"
-                    + "reach|review|investigat|note|record|flag|share|sen[dt] you (?:an? )?(?:email|e-mail|message|link))",
+            "^(?:i|we)(?:'ve|’ve| have| will|'ll|’ll| am| are|'m|’m| just)?\\s+(?:just |now |already |also )?(?:check|"
+                    + "look|escalat|forward|pass|updat|not|ask|contact|follow|add|attach|raise|creat|open|reach|review|"
+                    + "investigat|note|record|flag|share|sen[dt] you (?:an? )?(?:email|e-mail|message|link))",
             FLAGS);
-    private static final Pattern POLICY = Pattern.compile(
-            "\\b(?:you (?:can(?:not|'t|’t)?|will|may|must|need to|have to|should|won't|won’t|are (?:eligible|entitled|required|able)|"
-                    + "aren't|are not)|you'll|you’ll"
-                    + "|we (?:will|do not|don't|don’t|cannot|can't|can’t|only|always|never|offer|accept|provide|charge|ship|"
-                    + "refund|deliver|require|process|do)|we'll|we’ll"
-                    + "|our policy|policy|policies|within|eligible|entitled|free of charge|for free|(?:is|are) free|fees?|"
-                    + "charged?|costs?|price|guarantee[ds]?|warranty|usually|typically|normally|required|requires|"
-                    + "(?:not )?allowed|permitted|only|up to|at least|no later than|at the latest|must|"
-                    + "(?:it |this |delivery |shipping |processing )takes?|takes? (?:about|around|up to|between|roughly)|available|applies|is valid|are valid|expires?|non-refundable|refundable)\\b",
-            FLAGS);
+    private static final Pattern POLICY = Pattern.compile("\\b(?:you (?:can(?:not|'t|’t)?|will|may|must|need to|"
+            + "have to|should|won't|won’t|aren't|are not|are (?:eligible|entitled|required|able))|you'll|you’ll|"
+            + "we (?:will|do not|don't|don’t|cannot|can't|can’t|only|always|never|offer|accept|provide|charge|ship|"
+            + "refund|deliver|require|process|do)|we'll|we’ll|our policy|policy|policies|within|eligible|entitled|"
+            + "free of charge|for free|(?:is|are) free|fees?|charged?|costs?|price|guarantee[ds]?|warranty|usually|"
+            + "typically|normally|required|requires|(?:not )?allowed|permitted|only|up to|at least|no later than|"
+            + "at the latest|must|(?:it |this |delivery |shipping |processing )takes?|takes? (?:about|around|up to|"
+            + "between|roughly)|available|applies|is valid|are valid|expires?|non-refundable|refundable)\\b", FLAGS);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private Claims() {

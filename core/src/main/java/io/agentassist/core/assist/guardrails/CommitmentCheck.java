@@ -18,10 +18,11 @@ final class CommitmentCheck {
 
     /** Words that, earlier in the same clause, turn a commitment into its refusal. */
     private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:not|never|no|unable|cannot|can't|can’t|won't|won’t|isn't|isn’t|aren't|aren’t|don't|don’t|"
-                    + "doesn't|doesn’t|without|neither|nor)\\b",
+            "\\b(?:not|never|no|unable|cannot|can't|can’t|won't|won’t|isn't|isn’t|aren't|aren’t|don't|don’t|doesn't|"
+                    + "doesn’t|without|neither|nor)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:,\\n—–]|\\s-\\s|\\b(?:but|however|although|though)\\b",
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:,\\n—–]|\\s-\\s|\\b(?:but|however|although|"
+            + "though)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final int MAX_QUOTES = 3;
 

@@ -25,6 +25,8 @@ import java.util.Set;
  *
  * <p>The draft text must be the one the customer would receive, with personal data already restored
  * ({@link Redaction#restore(String)}); a placeholder left over from redaction is then flagged too.
+ *
+ * <p>Holds no state besides its settings: one instance can be shared by every thread.
  */
 public final class DraftGuardrails {
 

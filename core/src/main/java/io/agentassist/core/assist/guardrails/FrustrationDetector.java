@@ -51,69 +51,71 @@ public final class FrustrationDetector {
     /** A cue and its weight; negation-aware cues do not count right after "not", "never", "no" and the like. */
     private record Cue(Pattern pattern, int weight, boolean negationAware) {
         static Cue of(int weight, boolean negationAware, String alternatives) {
-            return new Cue(Pattern.compile("(?<![\\w'’])(?:" + alternatives + ")(?![\\w'’])", FLAGS), weight, negationAware);
+            Pattern pattern = Pattern.compile("(?<![\\w'’])(?:" + alternatives + ")(?![\\w'’])", FLAGS);
+            return new Cue(pattern, weight, negationAware);
         }
     }
 
     private static final List<Cue> CUES = List.of(
             // anger and exasperation
             Cue.of(2, true, "furious|livid|outraged|enraged|infuriat\\w*|frustrat\\w*|fed up|sick (?:and tired )?of|"
-                    + "unacceptable|ridiculous(?:ly)?|absurd|outrageous|disgrace(?:ful)?|disgust(?:ed|ing)|appall(?:ed|ing)|"
-                    + "pathetic|horrible|horrendous|horrid|terrible|terribly|awful|atrocious|abysmal|dreadful|worst|useless|"
-                    + "incompeten(?:t|ce)|inept|clueless|shameful|shame on you|despicable|egregious|"
-                    + "(?:a|what a|such a|is this a) (?:joke|scam|disgrace|mess|shambles|sham)|scam(?:med|mers?)?|"
-                    + "rip[- ]?off|unprofessional|inexcusable|unbelievable|shocking|pissed(?: off)?|angry|(?:so|very|really|am|i'm|i’m) mad|"
-                    + "annoy(?:ed|ing)|irritat(?:ed|ing)|hate|sucks?|stinks?|rude(?:ly|ness)?|disrespect(?:ful|ed)?|"
-                    + "insult(?:ing|ed)?|nightmare|fiasco|liars?|lied|lying to (?:me|us|customers)|ruin(?:ed|ing|s)?|miserable|"
-                    + "waste of (?:time|money)|wasted|thanks for nothing|no thanks to you|epic fail|"
-                    + "disappoint(?:ed|ing|ment)|unhappy|upset|embarrass(?:ed|ing|ment)|"
+                    + "unacceptable|ridiculous(?:ly)?|absurd|outrageous|disgrace(?:ful)?|disgust(?:ed|ing)|appall(?:ed|"
+                    + "ing)|pathetic|horrible|horrendous|horrid|terrible|terribly|awful|atrocious|abysmal|dreadful|"
+                    + "worst|useless|incompeten(?:t|ce)|inept|clueless|shameful|shame on you|despicable|egregious|(?:a|"
+                    + "what a|such a|is this a) (?:joke|scam|disgrace|mess|shambles|sham)|scam(?:med|mers?)?|"
+                    + "rip[- ]?off|unprofessional|inexcusable|unbelievable|shocking|pissed(?: off)?|angry|(?:so|very|"
+                    + "really|am|i'm|i’m) mad|annoy(?:ed|ing)|irritat(?:ed|ing)|hate|sucks?|stinks?|rude(?:ly|ness)?|"
+                    + "disrespect(?:ful|ed)?|insult(?:ing|ed)?|nightmare|fiasco|liars?|lied|lying to (?:me|us|"
+                    + "customers)|ruin(?:ed|ing|s)?|miserable|waste of (?:time|money)|wasted|thanks for nothing|"
+                    + "no thanks to you|epic fail|disappoint(?:ed|ing|ment)|unhappy|upset|embarrass(?:ed|ing|ment)|"
                     + "(?:poor|bad|worse|lousy|crappy|shoddy|horrible|terrible|awful) (?:service|customer service|"
                     + "communication|experience|support)|run[- ]?around|are you (?:kidding|serious|joking)|kidding me|"
                     + "you call this|what gives|how hard (?:is|can) it|what is wrong with you|what's wrong with you|"
                     + "how (?:can|could|do|did) you (?:not|even)|how is it possible|why on earth|makes no sense|"
                     + "(?:doesn't|doesn’t|does not) make (?:any )?sense|what(?:'s|’s| is) the point|would it kill you|"
-                    + "get (?:it|your act) together|is this how you treat|treat(?:ed|ing|s)? (?:us|me|people|customers|your customers) like|"
-                    + "tired of|had enough|enough is enough|last straw|last drop|nasty|farce|shambles|lazy|careless|greedy|"
-                    + "misleading|false advertising"),
+                    + "get (?:it|your act) together|is this how you treat|treat(?:ed|ing|s)? (?:us|me|people|customers|"
+                    + "your customers) like|tired of|had enough|enough is enough|last straw|last drop|nasty|farce|"
+                    + "shambles|lazy|careless|greedy|misleading|false advertising"),
             // swearing
             Cue.of(2, false, "fuck\\w*|f\\*+k\\w*|shit\\w*|sh\\*t\\w*|bullshit|wtf|crap(?:py)?|damn(?:ed)?|goddamn|"
                     + "what the hell|the hell|hell no|bloody|screw (?:you|this|that)|bs|ffs|omfg|a(?:ss|rse)holes?|"
                     + "bastards?|idiots?|morons?|stupid"),
             // threats to leave or to go public
-            Cue.of(2, false, "never (?:again|fly(?:ing)?|use|using|buy(?:ing)?|order(?:ing)?|shop(?:ping)?|book(?:ing)?|"
-                    + "travel(?:l?ing)?|recommend)|last time (?:i|we) (?:fly|use|order|buy|book)|"
-                    + "(?:take|taking) (?:my|our) (?:business|money) elsewhere|"
-                    + "(?:switch|switching|move|moving) (?:to (?:another|a different|a competitor)|(?:airlines|carriers|providers|banks))|"
-                    + "lost (?:a|my|your) (?:customer|business|loyalty)|done with (?:you|this|your)|"
-                    + "(?:will|going to|gonna) (?:complain|report you|tweet about|post about)|(?:bad|negative|1-star|one-star) review"),
+            Cue.of(2, false, "never (?:again|fly(?:ing)?|use|using|buy(?:ing)?|order(?:ing)?|shop(?:ping)?|"
+                    + "book(?:ing)?|travel(?:l?ing)?|recommend)|last time (?:i|we) (?:fly|use|order|buy|book)|(?:take|"
+                    + "taking) (?:my|our) (?:business|money) elsewhere|(?:switch|switching|move|"
+                    + "moving) (?:to (?:another|a different|a competitor)|(?:airlines|carriers|providers|banks))|"
+                    + "lost (?:a|my|your) (?:customer|business|loyalty)|done with (?:you|this|your)|(?:will|going to|"
+                    + "gonna) (?:complain|report you|tweet about|post about)|(?:bad|negative|1-star|one-star) review"),
             // effort already spent: repeated contact, waiting, nobody answering
-            Cue.of(2, false, "(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+th) (?:time|call|email|e-mail|attempt|request)|"
-                    + "(?:three|four|five|six|several|multiple|countless|numerous|\\d+) (?:times|calls|emails|e-mails|attempts|requests)|"
-                    + "still (?:waiting|no|not|haven't|haven’t|hasn't|hasn’t|nothing|don't|don’t|can't|can’t|unresolved)|"
-                    + "(?:hours?|forever|ages) on hold|on hold for|hung up|hanging up|"
-                    + "(?:can't|can’t|cannot|couldn't|couldn’t|unable to) (?:get (?:through|a hold|ahold|anyone)|reach (?:anyone|you|a human|a person))|"
-                    + "no (?:response|answer|answers|reply|one|help|call ?back|explanation|communication|update)|nobody|"
-                    + "(?:zero|no) (?:response|help)|(?:never|haven't|haven’t|have not) (?:heard back|received|gotten|got a)|"
-                    + "(?:keep|kept) (?:getting|being|telling|saying|sending)|every (?:single )?time|over and over|"
-                    + "for (?:hours|days|weeks|months)|ignor(?:ed|ing)|"
-                    + "(?:it's|it’s|its|it has) been (?:over |more than |almost |nearly )?(?:\\d+|two|three|four|five|six|several|many) "
-                    + "(?:hours|days|weeks|months)|"
-                    + "(?:waited|waiting|sat|sitting) (?:for |over |more than |almost |nearly |on hold )*"
-                    + "(?:\\d+(?:\\.\\d+)?\\+?|an|two|three|four|five|six|several) (?:hours?|hrs?|days|weeks|months)"),
+            Cue.of(2, false, "(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\\d+th) (?:time|call|email|e-mail|attempt|"
+                    + "request)|(?:three|four|five|six|several|multiple|countless|numerous|\\d+) (?:times|calls|emails|"
+                    + "e-mails|attempts|requests)|still (?:waiting|no|not|haven't|haven’t|hasn't|hasn’t|nothing|don't|"
+                    + "don’t|can't|can’t|unresolved)|(?:hours?|forever|ages) on hold|on hold for|hung up|hanging up|"
+                    + "(?:can't|can’t|cannot|couldn't|couldn’t|unable to) (?:get (?:through|a hold|ahold|anyone)|"
+                    + "reach (?:anyone|you|a human|a person))|no (?:response|answer|answers|reply|one|help|call ?back|"
+                    + "explanation|communication|update)|nobody|(?:zero|no) (?:response|help)|(?:never|haven't|haven’t|"
+                    + "have not) (?:heard back|received|gotten|got a)|(?:keep|kept) (?:getting|being|telling|saying|"
+                    + "sending)|every (?:single )?time|over and over|for (?:hours|days|weeks|months)|ignor(?:ed|ing)|"
+                    + "(?:it's|it’s|its|it has) been (?:over |more than |almost |nearly )?(?:\\d+|two|three|four|five|"
+                    + "six|several|many) (?:hours|days|weeks|months)|(?:waited|waiting|sat|sitting) (?:for |over |"
+                    + "more than |almost |nearly |on hold )*(?:\\d+(?:\\.\\d+)?\\+?|an|two|three|four|five|six|"
+                    + "several) (?:hours?|hrs?|days|weeks|months)"),
             // weaker hints: count only with another cue
-            Cue.of(1, true, "fail(?:ed|ing|s|ure)?|disconnected|once again|yet again|again\\?|seriously\\?|really\\?|come on|ugh+|argh+|"
-                    + "smh|sigh|unreal|wow|how many (?:more )?times|how much longer|why (?:can't|can’t|won't|won’t|would|do) you|"
-                    + "how (?:can|could) you|how is (?:this|that|it) (?:ok|okay|fair|acceptable|possible)|stuck|"
-                    + "worse|bad|poor|not even|at least|supposed to|(?:can't|can’t|cannot) believe|why would|how is it|"
-                    + "excuse|blame|apparently|another (?:delay|problem|issue|excuse)"));
+            Cue.of(1, true, "fail(?:ed|ing|s|ure)?|disconnected|once again|yet again|again\\?|seriously\\?|really\\?|"
+                    + "come on|ugh+|argh+|smh|sigh|unreal|wow|how many (?:more )?times|how much longer|why (?:can't|"
+                    + "can’t|won't|won’t|would|do) you|how (?:can|could) you|how is (?:this|that|it) (?:ok|okay|fair|"
+                    + "acceptable|possible)|stuck|worse|bad|poor|not even|at least|supposed to|(?:can't|can’t|"
+                    + "cannot) believe|why would|how is it|excuse|blame|apparently|another (?:delay|problem|issue|"
+                    + "excuse)"));
 
     /** Praise that a negation turns into a complaint: "not happy", "wasn't helpful". */
-    private static final Pattern PRAISE = Pattern.compile("(?<![\\w'’])(?:happy|impressed|acceptable|ok|okay|satisfied|pleased|"
-            + "good enough|good|great|helpful|fair|professional|cool|amused|surprised)(?![\\w'’])", FLAGS);
+    private static final Pattern PRAISE = Pattern.compile("(?<![\\w'’])(?:happy|impressed|acceptable|ok|okay|satisfied|"
+            + "pleased|good enough|good|great|helpful|fair|professional|cool|amused|surprised)(?![\\w'’])", FLAGS);
     /** Negations before praise must be close and plain: "can't find a good one" is no complaint. */
-    private static final Pattern PRAISE_NEGATION = Pattern.compile("(?<![\\w'’])(?:not|never|no longer|isn't|isn’t|wasn't|"
-            + "wasn’t|aren't|aren’t|weren't|weren’t|ain't|ain’t)(?:\\s+(?:very|so|at all|too|that|really|exactly|particularly))?"
-            + "\\s+$", FLAGS);
+    private static final Pattern PRAISE_NEGATION = Pattern.compile("(?<![\\w'’])(?:not|never|no longer|isn't|isn’t|"
+            + "wasn't|wasn’t|aren't|aren’t|weren't|weren’t|ain't|ain’t)(?:\\s+(?:very|so|at all|too|that|really|"
+            + "exactly|particularly))?\\s+$", FLAGS);
     private static final Pattern NEGATION = Pattern.compile(
             "(?<![\\w'’])(?:not|never|no|nothing|hardly|barely|isn't|isn’t|wasn't|wasn’t|aren't|aren’t|weren't|weren’t|"
                     + "don't|don’t|doesn't|doesn’t|didn't|didn’t|won't|won’t|can't|can’t|cannot|couldn't|couldn’t|"
@@ -129,14 +131,16 @@ public final class FrustrationDetector {
     private static final Pattern CAPS_WORD = Pattern.compile("(?<![\\w'’])[A-Z]{4,}(?![\\w'’])");
     private static final Set<String> CAPS_ALLOWED = Set.of("ASAP", "HTTP", "HTTPS", "HTML", "JSON", "THANK", "THANKS",
             "LOVE", "PLEASE", "INFO", "FAQS", "RSVP", "AWESOME", "GREAT", "BEST", "COOL", "YAY", "WOOHOO");
-    private static final Pattern POSITIVE = Pattern.compile("(?<![\\w'’])(?:thanks?|thank you|thx|love|loved|great|awesome|"
-            + "amazing|appreciate[ds]?|excellent|kudos|wonderful|fantastic|perfect|glad|best|helpful|nice)(?![\\w'’])|[😊😀😃😄😍❤♥👍🙏]|:-?\\)", FLAGS);
+    private static final Pattern POSITIVE = Pattern.compile("(?<![\\w'’])(?:thanks?|thank you|thx|love|loved|great|"
+            + "awesome|amazing|appreciate[ds]?|excellent|kudos|wonderful|fantastic|perfect|glad|best|helpful|"
+            + "nice)(?![\\w'’])|[😊😀😃😄😍❤♥👍🙏]|:-?\\)", FLAGS);
     private static final Pattern HANDLE_OR_LINK = Pattern.compile("@\\w+|(?:https?://|www\\.)\\S+");
     private static final Pattern HASHTAG = Pattern.compile("#(\\w+)");
     /** Hashtags run words together ("#worstairlineever"), so they are searched for these stems. */
     private static final List<String> HASHTAG_STEMS = List.of("fail", "suck", "worst", "neveragain", "badservice",
-            "poorservice", "badcustomer", "neverfly", "terrible", "horrible", "awful", "unacceptable", "ridiculous", "disappoint",
-            "frustrat", "angry", "fuck", "shit", "wtf", "notcool", "nothappy", "shame", "ripoff", "scam", "joke");
+            "poorservice", "badcustomer", "neverfly", "terrible", "horrible", "awful", "unacceptable", "ridiculous",
+            "disappoint", "frustrat", "angry", "fuck", "shit", "wtf", "notcool", "nothappy", "shame", "ripoff", "scam",
+            "joke");
     private static final int NEGATION_WINDOW = 3;
 
     /** One FRUSTRATION flag when the customer's messages show frustration; none otherwise. */

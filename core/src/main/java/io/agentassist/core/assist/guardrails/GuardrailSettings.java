@@ -56,9 +56,11 @@ public record GuardrailSettings(List<CommitmentRule> commitmentRules, int leakRu
                         WE_WILL + "refund(?:ed)?\\b",
                         WE_WILL + "(?:issue|issued|process|processed|arrange|arranged|approve|approved|authori[sz]e|"
                                 + "authori[sz]ed|give|send|sent|initiate|initiated)\\s+" + NEAR + "refund",
-                        "\\byou(?:'ll|’ll| will| are going to| shall)\\s+(?:\\w+\\s+)?(?:receive|get|be (?:given|issued|sent))\\s+"
+                        "\\byou(?:'ll|’ll| will| are going to| shall)\\s+(?:\\w+\\s+)?(?:receive|get|be (?:given|"
+                                + "issued|sent))\\s+"
                                 + NEAR + "(?:refund|money back)",
-                        "\\brefund\\s+(?:has|have|will)\\s+(?:been|be)\\s+(?:issued|processed|approved|sent|initiated|credited)",
+                        "\\brefund\\s+(?:has|have|will)\\s+(?:been|be)\\s+(?:issued|processed|approved|sent|initiated|"
+                                + "credited)",
                         "\\b(?:get|have|receive)\\s+your\\s+money\\s+back\\b"),
                 CommitmentRule.regexes("discount",
                         "it offers a price reduction, voucher or code",
@@ -75,10 +77,12 @@ public record GuardrailSettings(List<CommitmentRule> commitmentRules, int leakRu
                         "\\bcredit(?:ed)?\\s+" + NEAR + "(?:to\\s+)?your\\s+account\\b",
                         "\\bwaiv(?:e|ed|ing)\\s+(?:the\\s+|your\\s+|any\\s+)?(?:\\w+\\s+)?(?:fee|charge|cost)s?\\b",
                         "\\bon\\s+the\\s+house\\b",
-                        WE_WILL + "(?:offer|give|send|provide|add|added|include|upgrade)\\s+" + NEAR + "complimentary\\b"),
+                        WE_WILL + "(?:offer|give|send|provide|add|added|include|upgrade)\\s+" + NEAR
+                                + "complimentary\\b"),
                 CommitmentRule.regexes("replacement",
                         "it promises to send a new or replacement item",
-                        WE_WILL + "(?:send|ship|dispatch|arrange|post)\\s+(?:you\\s+)?(?:a\\s+|an\\s+)?(?:new|replacement|another)\\b",
+                        WE_WILL + "(?:send|ship|dispatch|arrange|post)\\s+(?:you\\s+)?(?:a\\s+|an\\s+)?(?:new|"
+                                + "replacement|another)\\b",
                         WE_WILL + "replace\\b",
                         "\\breplacement\\s+(?:has been|will be|is being)\\s+(?:sent|shipped|dispatched|arranged)\\b"),
                 CommitmentRule.regexes("guarantee",
@@ -89,10 +93,12 @@ public record GuardrailSettings(List<CommitmentRule> commitmentRules, int leakRu
                         "it admits fault or liability, which can be used against the company",
                         "\\bwe\\s+admit\\b",
                         "\\b(?:our|my|the company's|the company’s)\\s+fault\\b",
-                        "\\b(?:we\\s+are|we're|we’re|i\\s+am|i'm|i’m|the company is)\\s+(?:fully\\s+|entirely\\s+|legally\\s+)?liable\\b",
+                        "\\b(?:we\\s+are|we're|we’re|i\\s+am|i'm|i’m|the company is)\\s+(?:fully\\s+|entirely\\s+|"
+                                + "legally\\s+)?liable\\b",
                         "\\bliability\\b",
                         "\\bnegligen(?:t|ce)\\b",
-                        "\\b(?:it|this|that)\\s+(?:was|is)\\s+(?:entirely\\s+|completely\\s+|all\\s+)?(?:our|my)\\s+(?:mistake|error|fault)\\b",
+                        "\\b(?:it|this|that)\\s+(?:was|is)\\s+(?:entirely\\s+|completely\\s+|all\\s+)?(?:our|"
+                                + "my)\\s+(?:mistake|error|fault)\\b",
                         "\\bwe\\s+(?:accept|take)\\s+(?:full\\s+)?(?:responsibility|liability|the blame)\\b"));
     }
 }

@@ -43,7 +43,8 @@ final class LinkCheck {
         Set<String> unknown = new LinkedHashSet<>();
         for (String link : find(draft.draftText())) {
             String normalised = normalise(link, true);
-            boolean homePage = !normalised.contains("/") && !normalised.contains("?") && knownHosts.contains(normalised);
+            boolean homePage = !normalised.contains("/") && !normalised.contains("?")
+                    && knownHosts.contains(normalised);
             if (!known.contains(normalised) && !homePage) {
                 unknown.add(link);
             }
@@ -51,8 +52,8 @@ final class LinkCheck {
         List<Flag> flags = new ArrayList<>();
         for (String link : unknown) {
             flags.add(Flag.blocking(FlagKind.UNKNOWN_LINK, "The link " + Texts.quote(link)
-                    + " comes from none of the passages, so nobody has checked where it leads. Replace it with a "
-                    + "link from the knowledge base, or remove it."));
+                    + " comes from none of the passages, so nobody has checked where it leads. Replace it with a link "
+                    + "from the knowledge base, or remove it."));
         }
         return flags;
     }

@@ -56,8 +56,8 @@ final class NumberCheck {
         StringBuilder detail = new StringBuilder();
         detail.append(Texts.quote(quantity.surface())).append(" in ").append(Texts.quote(sentence.text()));
         if (passages.isEmpty()) {
-            detail.append(" comes from no source: the assistant was given no passages, and the ticket does not "
-                    + "mention it.");
+            detail.append(" comes from no source: the assistant was given no passages, and the ticket does not mention "
+                    + "it.");
         } else if (cited.isEmpty()) {
             detail.append(" appears in none of the passages and not in the ticket.");
         } else {

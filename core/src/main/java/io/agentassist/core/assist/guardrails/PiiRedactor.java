@@ -39,9 +39,10 @@ public final class PiiRedactor {
             "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
     private static final String NI_PREFIX = "(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]";
     private static final Pattern NI_NUMBER = Pattern.compile(
-            "(?<![A-Za-z0-9])" + NI_PREFIX + " \\d{2} \\d{2} \\d{2} [A-D](?![A-Za-z0-9])"
-                    + "|(?<![A-Za-z0-9])(?i:" + NI_PREFIX + "\\d{6}[A-D])(?![A-Za-z0-9])");
-    private static final Pattern DNI = Pattern.compile("(?<![A-Za-z0-9])([XYZxyz]\\d{7}|\\d{8})-?([A-Za-z])(?![A-Za-z0-9])");
+            "(?<![A-Za-z0-9])" + NI_PREFIX + " \\d{2} \\d{2} \\d{2} [A-D](?![A-Za-z0-9])|"
+                    + "(?<![A-Za-z0-9])(?i:" + NI_PREFIX + "\\d{6}[A-D])(?![A-Za-z0-9])");
+    private static final Pattern DNI = Pattern.compile("(?<![A-Za-z0-9])([XYZxyz]\\d{7}|"
+            + "\\d{8})-?([A-Za-z])(?![A-Za-z0-9])");
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
     private static final List<Pattern> PHONE = List.of(
             // international: +44 20 7946 0958, +1 (415) 555-2671, +491701234567

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class PiiVault {
 
-    /** A placeholder the model may have written back: {@code [EMAIL_1]}, also {@code [email_1]} or {@code [ EMAIL 1 ]}. */
+    /** A placeholder as the model may write it back: {@code [EMAIL_1]}, {@code [email_1]}, {@code [ EMAIL 1 ]}. */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "\\[\\s*(CARD|IBAN|EMAIL|PHONE|SSN|NI_NUMBER|NI NUMBER|NATIONAL_ID|NATIONAL ID)[_ ](\\d{1,4})\\s*]",
             Pattern.CASE_INSENSITIVE);

@@ -28,8 +28,7 @@ final class PlaceholderCheck {
                     + "|<([A-Za-z][\\w .-]{0,40})>"              // <AGENT NAME>
                     + "|(?<![\\w/.-])[Xx]{2,}(?:[-/.][Xx]{2,})+(?![\\w/.-])" // XX/XX/XXXX
                     + "|(?<![\\w])[Xx]{3,}(?![\\w])"                // XXX
-                    + "|\\b(?:TBD|TBC|TODO|FIXME|INSERT)\\b"
-                    + "|_{3,}");
+                    + "|\\b(?:TBD|TBC|TODO|FIXME|INSERT)\\b|_{3,}");
     private static final Set<String> HTML_TAGS = Set.of("a", "b", "i", "u", "p", "br", "hr", "em", "strong", "ul", "ol",
             "li", "div", "span", "small", "sup", "sub", "code", "pre", "blockquote", "table", "tr", "td", "th", "h1",
             "h2", "h3", "h4", "h5", "h6");
@@ -44,7 +43,8 @@ final class PlaceholderCheck {
         while (square.find()) {
             String inside = square.group(1).strip();
             boolean marker = inside.matches("[\\d\\s,;\\-–]+");
-            if (!marker && !EDITORIAL.contains(inside.toLowerCase(Locale.ROOT)) && inside.chars().anyMatch(Character::isLetter)) {
+            boolean editorial = EDITORIAL.contains(inside.toLowerCase(Locale.ROOT));
+            if (!marker && !editorial && inside.chars().anyMatch(Character::isLetter)) {
                 found.add(square.group());
             }
         }

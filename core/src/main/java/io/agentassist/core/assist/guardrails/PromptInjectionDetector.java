@@ -28,36 +28,40 @@ public final class PromptInjectionDetector {
 
     /** Patterns that are an attempt at instruction wherever they appear. */
     private static final List<Pattern> ALWAYS = List.of(
-            Pattern.compile("\\b(?:ignore|disregard|forget|override|bypass|drop)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?"
-                    + "(?:your|the|previous|prior|above|earlier|preceding|system|those|these|initial|original|all)\\s+"
-                    + "(?:previous\\s+|prior\\s+|above\\s+|earlier\\s+|system\\s+|original\\s+|initial\\s+|safety\\s+)?"
-                    + "(?:instructions?|prompts?|programming|directives|guardrails|system message)\\b"
-                    + "(?!\\s+(?:i|we)\\s+(?:sent|gave|wrote|left|provided|added|put))", FLAGS),
+            Pattern.compile("\\b(?:ignore|disregard|forget|override|bypass|drop)\\s+(?:all\\s+|"
+                    + "any\\s+)?(?:of\\s+)?(?:your|the|previous|prior|above|earlier|preceding|system|those|these|"
+                    + "initial|original|all)\\s+(?:previous\\s+|prior\\s+|above\\s+|earlier\\s+|system\\s+|"
+                    + "original\\s+|initial\\s+|safety\\s+)?(?:instructions?|prompts?|programming|directives|"
+                    + "guardrails|system message)\\b(?!\\s+(?:i|we)\\s+(?:sent|gave|wrote|left|provided|added|"
+                    + "put))", FLAGS),
             // "you ignore your own rules" is a complaint; "ignore all previous rules" is not
-            Pattern.compile("\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+|any\\s+)?(?:of\\s+)?(?:your\\s+|the\\s+)?"
-                    + "(?:previous|prior|above|earlier|preceding|system|safety|initial|original)\\s+"
-                    + "(?:rules|guidelines|restrictions|policies|constraints)\\b", FLAGS),
-            Pattern.compile("\\b(?:ignore|disregard|forget)\\s+(?:everything|all)\\s+(?:above|before|you (?:were|have been) told)", FLAGS),
-            Pattern.compile("\\byou\\s+are\\s+now\\s+(?:an?\\s+|the\\s+|my\\s+|in\\s+|no\\s+longer\\b|free\\b|unrestricted\\b|"
-                    + "dan\\b|acting\\b|going to act\\b|a different\\b)", FLAGS),
+            Pattern.compile("\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+|"
+                    + "any\\s+)?(?:of\\s+)?(?:your\\s+|the\\s+)?(?:previous|prior|above|earlier|preceding|system|"
+                    + "safety|initial|original)\\s+(?:rules|guidelines|restrictions|policies|constraints)\\b", FLAGS),
+            Pattern.compile("\\b(?:ignore|disregard|forget)\\s+(?:everything|all)\\s+(?:above|before|you (?:were|"
+                    + "have been) told)", FLAGS),
+            Pattern.compile("\\byou\\s+are\\s+now\\s+(?:an?\\s+|the\\s+|my\\s+|in\\s+|no\\s+longer\\b|free\\b|"
+                    + "unrestricted\\b|dan\\b|acting\\b|going to act\\b|a different\\b)", FLAGS),
             Pattern.compile("\\bfrom\\s+now\\s+on,?\\s+you\\s+(?:are|will|must|should|shall)\\b", FLAGS),
             Pattern.compile("\\bpretend\\s+(?:you\\s+are|you're|you’re|that\\s+you\\s+are)\\b", FLAGS),
             Pattern.compile("\\bpretend\\s+to\\s+be\\s+(?:an?\\s+|my\\s+)?(?:\\w+\\s+)?" + AI + "\\b", FLAGS),
-            Pattern.compile("\\bact\\s+as\\s+(?:an?\\s+|my\\s+|the\\s+)?(?:\\w+\\s+)?(?:assistant|ai|bot|model|admin|administrator|"
-                    + "supervisor|manager|developer|system)\\b", FLAGS),
+            Pattern.compile("\\bact\\s+as\\s+(?:an?\\s+|my\\s+|the\\s+)?(?:\\w+\\s+)?(?:assistant|ai|bot|model|admin|"
+                    + "administrator|supervisor|manager|developer|system)\\b", FLAGS),
             Pattern.compile("\\bsystem\\s+prompt\\b", FLAGS),
-            Pattern.compile("\\b(?:reveal|show|print|repeat|output|display|leak|tell me)\\s+(?:me\\s+)?(?:your|the)\\s+"
-                    + "(?:system\\s+|initial\\s+|hidden\\s+|original\\s+|secret\\s+)?(?:prompt|instructions|rules|guidelines)\\b", FLAGS),
+            Pattern.compile("\\b(?:reveal|show|print|repeat|output|display|leak|tell me)\\s+(?:me\\s+)?(?:your|"
+                    + "the)\\s+(?:system\\s+|initial\\s+|hidden\\s+|original\\s+|secret\\s+)?(?:prompt|instructions|"
+                    + "rules|guidelines)\\b", FLAGS),
             // "#jailbreak" is a charity race and "jailbreak my phone" a support question; these are not
-            Pattern.compile("\\b(?:developer|debug|god|admin|jailbreak|dan)\\s+mode\\b|\\bdo anything now\\b"
-                    + "|\\bjailbreak(?:ing)?\\s+(?:prompt|the\\s+(?:ai|assistant|model|bot|system))\\b", FLAGS),
-            Pattern.compile("<\\|(?:im_start|im_end|system|user|assistant|endoftext)\\|>|\\[/?INST]|<<SYS>>|</?(?:system|instructions?)>"
-                    + "|(?m)^\\s*#{2,}\\s*(?:instruction|system|new instructions)", FLAGS),
+            Pattern.compile("\\b(?:developer|debug|god|admin|jailbreak|dan)\\s+mode\\b|\\bdo anything now\\b|"
+                    + "\\bjailbreak(?:ing)?\\s+(?:prompt|the\\s+(?:ai|assistant|model|bot|system))\\b", FLAGS),
+            Pattern.compile("<\\|(?:im_start|im_end|system|user|assistant|endoftext)\\|>|\\[/?INST]|<<SYS>>|"
+                    + "</?(?:system|instructions?)>|(?m)^\\s*#{2,}\\s*(?:instruction|system|new instructions)", FLAGS),
             Pattern.compile("(?m)^\\s*(?:system|assistant)\\s*:", FLAGS),
             Pattern.compile("\\bnew\\s+instructions\\s*:", FLAGS),
             Pattern.compile("\\bif you(?:'re|’re| are) an? " + AI + "\\b", FLAGS),
             Pattern.compile("\\b(?:note|message|instructions?) (?:to|for) (?:the |any )?" + AI + "\\b", FLAGS),
-            Pattern.compile("\\bto (?:any|all|the) " + AI + "s? (?:reading|processing|handling|summari[sz]ing)\\b", FLAGS),
+            Pattern.compile("\\bto (?:any|all|the) " + AI + "s? (?:reading|processing|handling|summari[sz]ing)\\b",
+                    FLAGS),
             Pattern.compile("\\battention,?\\s+" + AI + "\\b", FLAGS),
             Pattern.compile("\\b(?:tell|instruct|advise|inform)\\s+the\\s+(?:human\\s+|support\\s+)?(?:agent|operator|"
                     + "representative|rep|staff member)\\s+(?:to|that)\\b", FLAGS));
@@ -67,9 +71,9 @@ public final class PromptInjectionDetector {
             "(?:^|[\\s,.;:!?(\"“])(?:dear\\s+|hey\\s+|hi\\s+|hello\\s+|ok\\s+|okay\\s+)?" + AI + "\\s*[,:]", FLAGS);
     /** An order with consequences; "hi assistant, can you tell me my order status" is a question, not one. */
     private static final Pattern ORDER = Pattern.compile("\\b(?:must|shall|have to|are (?:required|instructed|told) to|"
-            + "ignore|disregard|forget|approve|grant|issue|promise|reveal|output|print|override)\\b"
-            + "|\\b(?:give|offer|send|refund)\\b[^.!?\\n]{0,30}?(?:100\\s?%|\\b(?:full|free|discount|refund|compensation|"
-            + "voucher|credit|money)\\b)", FLAGS);
+            + "ignore|disregard|forget|approve|grant|issue|promise|reveal|output|print|override)\\b|\\b(?:give|offer|"
+            + "send|refund)\\b[^.!?\\n]{0,30}?(?:100\\s?%|\\b(?:full|free|discount|refund|compensation|voucher|credit|"
+            + "money)\\b)", FLAGS);
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?]*");
 
     /** One flag when the customer's text tries to instruct the assistant; none otherwise. */
@@ -82,7 +86,8 @@ public final class PromptInjectionDetector {
             return List.of();
         }
         return List.of(Flag.blocking(FlagKind.PROMPT_INJECTION, "The customer's message contains text aimed at the "
-                + "assistant rather than at you: " + Texts.quoteAll(List.copyOf(evidence).subList(0, Math.min(3, evidence.size())))
+                + "assistant rather than at you: "
+                + Texts.quoteAll(List.copyOf(evidence).subList(0, Math.min(3, evidence.size())))
                 + ". The assistant was told to treat it as the customer's words, not as instructions, but check that "
                 + "the draft does not do what it asks (a refund, a discount, revealing our instructions) and handle "
                 + "the request yourself."));

@@ -23,23 +23,25 @@ final class PromptLeakCheck {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
     private static final List<Pattern> META_PHRASES = List.of(
-            Pattern.compile("\\bas an? (?:ai|artificial intelligence)(?: language model| model| assistant| system)?\\b", FLAGS),
-            Pattern.compile("\\bi(?:'m|’m| am) (?:only |just )?an? (?:ai|artificial intelligence|(?:large )?language model|llm|"
-                    + "virtual assistant|chatbot|bot)\\b", FLAGS),
+            Pattern.compile("\\bas an? (?:ai|artificial intelligence)(?: language model| model| assistant| system)?\\b",
+                    FLAGS),
+            Pattern.compile("\\bi(?:'m|’m| am) (?:only |just )?an? (?:ai|artificial intelligence|"
+                    + "(?:large )?language model|llm|virtual assistant|chatbot|bot)\\b", FLAGS),
             Pattern.compile("\\b(?:large )?language model\\b", FLAGS),
-            Pattern.compile("\\bthe (?:passages?|excerpts?|snippets?|documents?|context|sources?|articles?) "
-                    + "(?:above|below|provided|given|you (?:gave|provided|shared)|i was given)\\b", FLAGS),
-            Pattern.compile("\\b(?:provided|given|retrieved|supplied) (?:passages?|excerpts?|context|documents?|snippets?|"
-                    + "knowledge(?: base)? (?:articles?|excerpts?|passages?))\\b", FLAGS),
+            Pattern.compile("\\bthe (?:passages?|excerpts?|snippets?|documents?|context|sources?|articles?) (?:above|"
+                    + "below|provided|given|you (?:gave|provided|shared)|i was given)\\b", FLAGS),
+            Pattern.compile("\\b(?:provided|given|retrieved|supplied) (?:passages?|excerpts?|context|documents?|"
+                    + "snippets?|knowledge(?: base)? (?:articles?|excerpts?|passages?))\\b", FLAGS),
             Pattern.compile("\\bpassages? \\[?\\d{1,3}\\]?", FLAGS),
-            Pattern.compile("\\b(?:(?:in|from|per)|(?:none|any|all|some|one|each|neither|either)\\s+of)\\s+"
-                    + "(?:the|these|those|my|your)\\s+passages\\b", FLAGS),
+            Pattern.compile("\\b(?:(?:in|from|per)|(?:none|any|all|some|one|each|neither|either)\\s+of)\\s+(?:the|"
+                    + "these|those|my|your)\\s+passages\\b", FLAGS),
             Pattern.compile("\\bsystem prompt\\b", FLAGS),
             Pattern.compile("\\b(?:my|these|your) instructions\\b", FLAGS),
-            Pattern.compile("\\bi (?:was|have been|am|’ve been|'ve been) (?:instructed|told|programmed|prompted) to\\b", FLAGS),
+            Pattern.compile("\\bi (?:was|have been|am|’ve been|'ve been) (?:instructed|told|programmed|prompted) to\\b",
+                    FLAGS),
             Pattern.compile("\\b(?:my training data|knowledge cut-?off)\\b", FLAGS),
-            Pattern.compile("^\\s*(?:here is|here's|here’s) (?:a |the |my )?(?:draft|suggested|possible|proposed) "
-                    + "(?:reply|response|answer)\\b", FLAGS | Pattern.MULTILINE));
+            Pattern.compile("^\\s*(?:here is|here's|here’s) (?:a |the |my )?(?:draft|suggested|possible|"
+                    + "proposed) (?:reply|response|answer)\\b", FLAGS | Pattern.MULTILINE));
 
     private PromptLeakCheck() {
     }
@@ -59,8 +61,8 @@ final class PromptLeakCheck {
         }
         for (String phrase : dropContained(phrases)) {
             flags.add(Flag.blocking(FlagKind.PROMPT_LEAK, "The draft talks about the assistant or its sources ("
-                    + Texts.quote(phrase) + "), which the customer should not read. Reword it as you would say it, "
-                    + "or remove it."));
+                    + Texts.quote(phrase) + "), which the customer should not read. Reword it as you would say it, or "
+                    + "remove it."));
         }
         return flags;
     }

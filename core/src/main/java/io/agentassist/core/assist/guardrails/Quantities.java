@@ -38,15 +38,16 @@ final class Quantities {
     }
 
     private static final String NUM = "\\d{1,3}(?:[,.]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d+)?";
-    private static final String WORDS = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-            + "seventy|eighty|ninety|hundred";
-    private static final String NUMBER_WORD = "(?:" + WORDS + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?";
+    private static final String WORDS = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            + "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            + "ninety|hundred";
+    private static final String NUMBER_WORD = "(?:" + WORDS + ")(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+            + "nine))?";
     private static final String AMOUNT = "(?:" + NUM + "|" + NUMBER_WORD + ")";
-    private static final String UNIT = "(?:(?:business|working|calendar|banking)[ -])?"
-            + "(minutes?|mins?|hours?|hrs?|h|days?|weeks?|wks?|months?|years?|yrs?)";
-    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-            + "aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final String UNIT = "(?:(?:business|working|calendar|banking)[ -])?(minutes?|mins?|hours?|hrs?|h|"
+            + "days?|weeks?|wks?|months?|years?|yrs?)";
+    private static final String MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+            + "sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     private static final String CURRENCY_SYMBOL = "(US\\$|CA\\$|C\\$|A\\$|AU\\$|\\$|€|£|¥)";
     private static final String CURRENCY_WORD = "(USD|EUR|GBP|CAD|AUD|CHF|JPY|dollars?|euros?|pounds?|bucks)";
     private static final String LEFT = "(?<![\\w.,$€£¥])";
@@ -78,7 +79,8 @@ final class Quantities {
     private static final Pattern PERCENT = Pattern.compile(
             "(?<![\\w.,])(" + AMOUNT + ")(?:\\s?(?:-|–|to)\\s?(" + AMOUNT + "))?\\s?(?:%|per ?cent\\b|pct\\b)", FLAGS);
     private static final Pattern DURATION = Pattern.compile(
-            "(?<![\\w.,])(" + AMOUNT + ")(?:\\s?(?:-|–|to|or)\\s?(" + AMOUNT + "))?(?:\\s?-\\s?|\\s)?" + UNIT + "\\b", FLAGS);
+            "(?<![\\w.,])(" + AMOUNT + ")(?:\\s?(?:-|–|to|or)\\s?(" + AMOUNT + "))?(?:\\s?-\\s?|\\s)?" + UNIT + "\\b",
+            FLAGS);
     private static final Pattern PHONE_LIKE = Pattern.compile(
             "(?<![\\w.,])\\+?\\(?\\d{1,4}\\)?(?:[ .\\-/]\\(?\\d{2,4}\\)?){2,}(?![\\w]|[.,]\\d)");
     private static final Pattern IDENTIFIER = Pattern.compile(
@@ -87,7 +89,8 @@ final class Quantities {
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\w.,]|[A-Za-z]-)#?(" + NUM + ")(?:st|nd|rd|th)?(?![\\w]|[.,]\\d)", FLAGS);
     /** Number words in a source ("about fifty pictures"): they support a draft's "50", never flagged themselves. */
-    private static final Pattern SOURCE_NUMBER_WORD = Pattern.compile("(?<![\\w-])(" + NUMBER_WORD + ")(?![\\w-])", FLAGS);
+    private static final Pattern SOURCE_NUMBER_WORD =
+            Pattern.compile("(?<![\\w-])(" + NUMBER_WORD + ")(?![\\w-])", FLAGS);
 
     private static final Map<String, Integer> SMALL = Map.ofEntries(
             Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
@@ -188,7 +191,8 @@ final class Quantities {
             char grouping = decimal == '.' ? ',' : '.';
             s = s.replace(String.valueOf(grouping), "").replace(decimal, '.');
         } else if (comma >= 0) {
-            boolean grouping = s.indexOf(',') != comma || (s.length() - comma - 1 == 3 && comma <= 3 && s.charAt(0) != '0');
+            boolean thousands = s.length() - comma - 1 == 3 && comma <= 3 && s.charAt(0) != '0'; // "1,299"
+            boolean grouping = s.indexOf(',') != comma || thousands;
             s = grouping ? s.replace(",", "") : s.replace(',', '.');
         } else if (dot >= 0 && s.indexOf('.') != dot) {
             s = s.replace(".", "");
@@ -372,7 +376,8 @@ final class Quantities {
             Set<String> keys = new LinkedHashSet<>(List.of("duration:" + unit + ":" + value, "any:" + value));
             Set<String> lookups = new LinkedHashSet<>(List.of("duration:" + unit + ":" + value));
             if (unit.equals("week")) {
-                String days = new BigDecimal(value).multiply(BigDecimal.valueOf(7)).stripTrailingZeros().toPlainString();
+                String days = new BigDecimal(value).multiply(BigDecimal.valueOf(7)).stripTrailingZeros()
+                        .toPlainString();
                 keys.add("duration:day:" + days);
                 lookups.add("duration:day:" + days);
             }

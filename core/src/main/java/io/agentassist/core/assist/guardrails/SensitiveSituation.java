@@ -12,11 +12,11 @@ public enum SensitiveSituation {
             "Reply personally and with care: offer condolences in your own words, and use the bereavement process "
                     + "(closing or transferring the account, waiving fees) where there is one."),
     SERIOUS_ILLNESS("Serious illness",
-            "Reply personally: be flexible on deadlines where policy allows, and consider escalating to the team "
-                    + "that supports vulnerable customers."),
+            "Reply personally: be flexible on deadlines where policy allows, and consider escalating to the team that "
+                    + "supports vulnerable customers."),
     FINANCIAL_HARDSHIP("Financial hardship",
-            "Reply personally: do not press for payment, and point to hardship options (payment plans, pauses) "
-                    + "if we offer them; escalate if unsure."),
+            "Reply personally: do not press for payment, and point to hardship options (payment plans, pauses) if we "
+                    + "offer them; escalate if unsure."),
     LEGAL_THREAT("Legal threat",
             "Do not admit fault or argue the case. Escalate to a supervisor or the complaints/legal team before "
                     + "replying.");

@@ -35,10 +35,11 @@ public final class SensitiveSituationDetector {
     }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final String PERSON = "(?:mother|mom|mum|mommy|mummy|mama|father|dad|daddy|papa|husband|wife|partner|spouse|"
-            + "son|daughter|child|kid|baby|brother|sister|grandmother|grandfather|grandma|granny|grandpa|nan|nana|"
-            + "aunt|auntie|uncle|cousin|niece|nephew|fianc[ée]e?|boyfriend|girlfriend|friend|best friend|parents?|"
-            + "family member|loved one|father-in-law|mother-in-law|stepfather|stepmother|stepdad|stepmom|stepmum|twin)";
+    private static final String PERSON = "(?:mother|mom|mum|mommy|mummy|mama|father|dad|daddy|papa|husband|wife|"
+            + "partner|spouse|son|daughter|child|kid|baby|brother|sister|grandmother|grandfather|grandma|granny|"
+            + "grandpa|nan|nana|aunt|auntie|uncle|cousin|niece|nephew|fianc[ée]e?|boyfriend|girlfriend|friend|"
+            + "best friend|parents?|family member|loved one|father-in-law|mother-in-law|stepfather|stepmother|stepdad|"
+            + "stepmom|stepmum|twin)";
     private static final String NOT_POSSESSIVE = "(?!['’]s\\b)";
     private static final String CANT = "(?:can't|can’t|cannot|can not|unable to|couldn't|couldn’t|could not)";
 
@@ -62,11 +63,14 @@ public final class SensitiveSituationDetector {
                 "\\boverdos(?:e|ing)\\b"));
         PATTERNS.put(SensitiveSituation.BEREAVEMENT, compile(
                 "\\bpass(?:ed)?\\s+away\\b",
-                "\\b(?:he|she)\\s+(?:has\\s+|had\\s+|recently\\s+|sadly\\s+|just\\s+)+passed\\b"
-                        + "(?!\\s+(?:the|a|an|my|your|our|his|her|it|through|by|on\\s+to|out)\\b)",
-                "\\b(?:my|our)\\s+(?:\\w+\\s+)?" + PERSON + "\\s+(?:\\w+\\s+){0,2}(?:died|has\\s+died|was\\s+killed|is\\s+dead|passed)\\b",
-                "\\b(?:death|passing|funeral|loss)\\s+of\\s+(?:my|our)\\s+(?:\\w+\\s+)?" + PERSON + "\\b" + NOT_POSSESSIVE,
-                "\\b(?:lost|losing)\\s+(?:my|our)\\s+(?:\\w+\\s+)?" + PERSON + "\\b" + NOT_POSSESSIVE + "(?!\\s+(?:in|at)\\s+the\\s+(?:store|shop|crowd|airport))",
+                "\\b(?:he|she)\\s+(?:has\\s+|had\\s+|recently\\s+|sadly\\s+|just\\s+)+passed\\b(?!\\s+(?:the|a|an|my|"
+                        + "your|our|his|her|it|through|by|on\\s+to|out)\\b)",
+                "\\b(?:my|our)\\s+(?:\\w+\\s+)?" + PERSON + "\\s+(?:\\w+\\s+){0,2}(?:died|has\\s+died|was\\s+killed|"
+                        + "is\\s+dead|passed)\\b",
+                "\\b(?:death|passing|funeral|loss)\\s+of\\s+(?:my|our)\\s+(?:\\w+\\s+)?" + PERSON + "\\b"
+                        + NOT_POSSESSIVE,
+                "\\b(?:lost|losing)\\s+(?:my|our)\\s+(?:\\w+\\s+)?" + PERSON + "\\b" + NOT_POSSESSIVE + "(?!\\s+(?:in|"
+                        + "at)\\s+the\\s+(?:store|shop|crowd|airport))",
                 "\\bbereave(?:d|ment)\\b",
                 "\\bfuneral\\b",
                 "\\bwidow(?:ed|er)?\\b",
@@ -84,60 +88,72 @@ public final class SensitiveSituationDetector {
                 "\\bterminal(?:ly)?\\s+ill\\b|\\bterminal\\s+(?:illness|cancer|diagnosis|condition)\\b",
                 "\\b(?:in|into|from|out\\s+of)\\s+(?:the\\s+)?hospital\\b|\\bhospitali[sz]ed\\b|\\bhospice\\b",
                 "\\bintensive\\s+care\\b|\\bICU\\b",
-                "\\b(?:had|having|have|undergo(?:ing)?|after|recovering\\s+from|need|needs|scheduled\\s+for|major|emergency)\\s+"
-                        + "(?:\\w+\\s+)?surgery\\b",
+                "\\b(?:had|having|have|undergo(?:ing)?|after|recovering\\s+from|need|needs|scheduled\\s+for|major|"
+                        + "emergency)\\s+(?:\\w+\\s+)?surgery\\b",
                 "\\b(?:had|suffered|having|survived)\\s+(?:a\\s+|another\\s+)?(?:stroke|heart\\s+attack|seizure)\\b",
                 "\\bdialysis\\b",
-                "\\b(?:seriously|critically|terminally|gravely)\\s+ill\\b|\\blife[- ]threatening\\b|\\blife\\s+support\\b",
+                "\\b(?:seriously|critically|terminally|gravely)\\s+ill\\b|\\blife[- ]threatening\\b|"
+                        + "\\blife\\s+support\\b",
                 "\\bmiscarriage\\b"));
         PATTERNS.put(SensitiveSituation.FINANCIAL_HARDSHIP, compile(
                 "\\b(?:lost|losing)\\s+my\\s+(?:job|income|house|home|livelihood)\\b",
                 "\\blaid\\s+off\\b|\\b(?:made|been\\s+made)\\s+redundant\\b",
                 "\\bunemployed\\b|\\bout\\s+of\\s+work\\b|\\bjobless\\b",
-                "\\b" + CANT + "\\s+(?:even\\s+)?afford\\b(?!\\s+to\\s+(?:miss|wait|risk|lose\\s+time|waste|deal|be\\s+late))",
-                "\\b(?:i|we)(?:'m|’m|'re|’re|'ve|’ve|\\s+am|\\s+are|\\s+have|\\s+had|\\s+went|\\s+just)?\\s+"
-                        + "(?:\\w+\\s+)?(?:bankrupt|insolvent)\\b",
+                "\\b" + CANT + "\\s+(?:even\\s+)?afford\\b(?!\\s+to\\s+(?:miss|wait|risk|lose\\s+time|waste|deal|"
+                        + "be\\s+late))",
+                "\\b(?:i|we)(?:'m|’m|'re|’re|'ve|’ve|\\s+am|\\s+are|\\s+have|\\s+had|\\s+went|"
+                        + "\\s+just)?\\s+(?:\\w+\\s+)?(?:bankrupt|insolvent)\\b",
                 "\\b(?:my|our)\\s+(?:\\w+\\s+)?(?:bankruptcy|insolvency)\\b",
-                "\\b(?:filed|filing|file|declared|declare|declaring)\\s+(?:for\\s+)?(?:personal\\s+)?(?:bankruptcy|insolvency)\\b",
+                "\\b(?:filed|filing|file|declared|declare|declaring)\\s+(?:for\\s+)?(?:personal\\s+)?(?:bankruptcy|"
+                        + "insolvency)\\b",
                 "\\bbehind\\s+on\\s+(?:my\\s+|the\\s+|our\\s+)?(?:rent|bills|payments|mortgage)\\b",
                 "\\b(?:financial(?:ly)?|money)\\s+(?:hardship|difficult(?:y|ies)|struggles?|trouble|problems)\\b",
                 "\\bstruggling\\s+(?:financially|to\\s+pay|to\\s+make\\s+ends\\s+meet|with\\s+(?:money|bills|debt))\\b",
                 "\\bdebt\\s+collect(?:or|ors|ion)\\b|\\bin\\s+debt\\b|\\bmy\\s+debts\\b",
                 "\\bevict(?:ed|ion)\\b",
                 "\\bfood\\s+bank\\b",
-                "\\b(?:on|living\\s+on)\\s+(?:benefits|welfare|universal\\s+credit|food\\s+stamps|disability\\s+benefits)\\b",
+                "\\b(?:on|living\\s+on)\\s+(?:benefits|welfare|universal\\s+credit|food\\s+stamps|"
+                        + "disability\\s+benefits)\\b",
                 "\\bpaycheck\\s+to\\s+paycheck\\b|\\bmake\\s+ends\\s+meet\\b",
-                "\\b(?:i'm|i’m|i\\s+am|we're|we’re|we\\s+are)\\s+(?:completely\\s+|totally\\s+|flat\\s+|so\\s+)?broke\\b",
+                "\\b(?:i'm|i’m|i\\s+am|we're|we’re|we\\s+are)\\s+(?:completely\\s+|totally\\s+|flat\\s+|"
+                        + "so\\s+)?broke\\b",
                 "\\bno\\s+money\\s+(?:left|for\\s+(?:food|rent|bills))\\b",
-                "\\b" + CANT + "\\s+pay\\b(?=[^.!?\\n]*\\b(?:any\\s?more|right\\s+now|at\\s+the\\s+moment|this\\s+month|until|rent|bills|"
-                        + "mortgage|job|income|money)\\b)(?![^.!?\\n]*\\b(?:online|website|app|checkout|button|page|error|link|"
-                        + "card\\s+(?:is|was)\\s+declined)\\b)"));
+                "\\b" + CANT + "\\s+pay\\b(?=[^.!?\\n]*\\b(?:any\\s?more|right\\s+now|at\\s+the\\s+moment|"
+                        + "this\\s+month|until|rent|bills|mortgage|job|income|money)\\b)(?![^.!?\\n]*\\b(?:online|"
+                        + "website|app|checkout|button|page|error|link|card\\s+(?:is|was)\\s+declined)\\b)"));
         PATTERNS.put(SensitiveSituation.LEGAL_THREAT, compile(
-                "\\b(?:will|going\\s+to|gonna|shall|would|might|could|'ll|’ll|plan\\s+to|intend\\s+to|threaten(?:ing)?\\s+to|"
-                        + "prepared\\s+to|ready\\s+to|right\\s+to)\\s+(?:\\w+\\s+)?sue\\b",
+                "\\b(?:will|going\\s+to|gonna|shall|would|might|could|'ll|’ll|plan\\s+to|intend\\s+to|"
+                        + "threaten(?:ing)?\\s+to|prepared\\s+to|ready\\s+to|right\\s+to)\\s+(?:\\w+\\s+)?sue\\b",
                 "\\bsue\\s+(?:you|your|u|the\\s+company|them|you\\s+guys)\\b",
                 "\\bsuing\\b",
-                "\\blaw\\s?suit\\b|\\blegal\\s+(?:action|proceedings|steps)\\b|\\bsmall\\s+claims\\b|\\bclass\\s+action\\b",
-                "\\b(?:take|taking|see)\\s+(?:you|this|them|the\\s+company|it)\\s+(?:\\w+\\s+)?(?:to|in)\\s+court\\b|\\bcourt\\s+case\\b",
+                "\\blaw\\s?suit\\b|\\blegal\\s+(?:action|proceedings|steps)\\b|\\bsmall\\s+claims\\b|"
+                        + "\\bclass\\s+action\\b",
+                "\\b(?:take|taking|see)\\s+(?:you|this|them|the\\s+company|it)\\s+(?:\\w+\\s+)?(?:to|in)\\s+court\\b|"
+                        + "\\bcourt\\s+case\\b",
                 "\\bcease\\s+and\\s+desist\\b|\\bbreach\\s+of\\s+contract\\b",
                 "\\bmy\\s+(?:lawyer|attorney|solicitor|legal\\s+(?:team|counsel|representative|advisor|adviser))\\b",
-                "\\b(?:contact|contacting|consult|consulting|call|calling|hire|hiring|speak\\s+to|speaking\\s+to|get|getting|involve|involving)\\s+"
-                        + "(?:a\\s+|an\\s+|my\\s+)?(?:lawyer|attorney|solicitor)\\b|\\blawyer(?:ed|ing)?\\s+up\\b",
-                "\\breport(?:ing)?\\s+(?:you|this|them|it|the\\s+company)\\s+to\\s+(?:the\\s+)?(?:bbb|better\\s+business\\s+bureau|ftc|cfpb|"
-                        + "ombudsman|trading\\s+standards|regulator|consumer\\s+protection|attorney\\s+general)\\b",
-                "\\b(?:file|filing|lodge|lodging|submit|submitting)\\s+a\\s+(?:formal\\s+)?(?:complaint|claim)\\s+with\\s+(?:the\\s+)?"
-                        + "(?:bbb|ftc|cfpb|ombudsman|regulator|attorney\\s+general|trading\\s+standards)\\b"));
+                "\\b(?:contact|contacting|consult|consulting|call|calling|hire|hiring|speak\\s+to|speaking\\s+to|get|"
+                        + "getting|involve|involving)\\s+(?:a\\s+|an\\s+|my\\s+)?(?:lawyer|attorney|solicitor)\\b|"
+                        + "\\blawyer(?:ed|ing)?\\s+up\\b",
+                "\\breport(?:ing)?\\s+(?:you|this|them|it|the\\s+company)\\s+to\\s+(?:the\\s+)?(?:bbb|"
+                        + "better\\s+business\\s+bureau|ftc|cfpb|ombudsman|trading\\s+standards|regulator|"
+                        + "consumer\\s+protection|attorney\\s+general)\\b",
+                "\\b(?:file|filing|lodge|lodging|submit|submitting)\\s+a\\s+(?:formal\\s+)?(?:complaint|"
+                        + "claim)\\s+with\\s+(?:the\\s+)?(?:bbb|ftc|cfpb|ombudsman|regulator|attorney\\s+general|"
+                        + "trading\\s+standards)\\b"));
 
         EXCEPTIONS.put(SensitiveSituation.SERIOUS_ILLNESS, compile(
-                "\\b(?:almost|nearly|practically|basically|like|about\\s+to|going\\s+to)\\s+(?:had|have|having|gave\\s+me)\\s+(?:a\\s+)?"
-                        + "(?:stroke|heart\\s+attack|seizure)\\b"));
+                "\\b(?:almost|nearly|practically|basically|like|about\\s+to|going\\s+to)\\s+(?:had|have|having|"
+                        + "gave\\s+me)\\s+(?:a\\s+)?(?:stroke|heart\\s+attack|seizure)\\b"));
+        // "I would have lost my job by now": said of someone else's mistakes, not the customer's situation
         EXCEPTIONS.put(SensitiveSituation.FINANCIAL_HARDSHIP, compile(
-                "\\b(?:would|could|might)(?:\\s+have|'ve|’ve)?\\s+(?:\\w+\\s+)?(?:lost|been\\s+laid\\s+off|gone\\s+bankrupt)\\b"
-                        + "[^.!?\\n]{0,20}")); // "I would have lost my job": said of someone else's mistakes
+                "\\b(?:would|could|might)(?:\\s+have|'ve|’ve)?\\s+(?:\\w+\\s+)?(?:lost|been\\s+laid\\s+off|"
+                        + "gone\\s+bankrupt)\\b[^.!?\\n]{0,20}"));
         EXCEPTIONS.put(SensitiveSituation.LEGAL_THREAT, compile(
                 "(?-i)\\bSue\\b(?!\\s+(?:you|your|u|them|the\\s+company|you\\s+guys)\\b)", // a colleague called Sue
-                "\\b(?:not|never|won't|won’t|don't|don’t|do\\s+not|wouldn't|wouldn’t|no\\s+intention\\s+to|not\\s+going\\s+to)\\s+"
-                        + "(?:\\w+\\s+){0,3}(?:sue|suing|legal\\s+action|court|lawyer|attorney|solicitor)\\b"));
+                "\\b(?:not|never|won't|won’t|don't|don’t|do\\s+not|wouldn't|wouldn’t|no\\s+intention\\s+to|"
+                        + "not\\s+going\\s+to)\\s+(?:\\w+\\s+){0,3}(?:sue|suing|legal\\s+action|court|lawyer|attorney|"
+                        + "solicitor)\\b"));
     }
 
     /** The flags for the ticket's customer messages and subject, self-harm first; none when nothing is found. */

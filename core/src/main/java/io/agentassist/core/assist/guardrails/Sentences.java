@@ -22,7 +22,8 @@ final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "no",
             "nr", "approx", "vs", "inc", "ltd", "co", "st", "jr", "sr", "dept", "incl", "min", "max", "ca", "p.m",
             "a.m", "fig", "ref", "tel", "ext");
-    private static final Pattern LEADING_MARKERS = Pattern.compile("\\G(?:\\s*\\[\\s*\\d{1,3}(?:\\s*[,;\\-–]\\s*\\d{1,3})*\\s*])+");
+    private static final Pattern LEADING_MARKERS =
+            Pattern.compile("\\G(?:\\s*\\[\\s*\\d{1,3}(?:\\s*[,;\\-–]\\s*\\d{1,3})*\\s*])+");
 
     private Sentences() {
     }
@@ -64,7 +65,9 @@ final class Sentences {
                 }
                 boolean atLineEnd = end >= to || text.substring(end, to).isBlank();
                 boolean spaceFollows = end < to && Character.isWhitespace(text.charAt(end));
-                if (atLineEnd || (spaceFollows && !isAbbreviation(text, start, i) && nextStartsSentence(text, end, to))) {
+                boolean sentenceEnds = spaceFollows && !isAbbreviation(text, start, i)
+                        && nextStartsSentence(text, end, to);
+                if (atLineEnd || sentenceEnds) {
                     add(text, start, end, out);
                     start = end;
                     i = end;

@@ -2,6 +2,7 @@ package io.agentassist.core.assist.guardrails;
 
 import static io.agentassist.core.assist.guardrails.FlagAssertions.draftFlags;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentassist.core.model.Flag;
 import io.agentassist.core.model.FlagKind;
@@ -19,6 +20,17 @@ class PromptLeakCheckTest {
             assertThat(flag.blocking()).isTrue();
             assertThat(flag.detail()).contains("“never promise refunds, discounts or compensation: the agent decides those”");
         });
+    }
+
+    @Test
+    void theRunLengthThatCountsAsALeakIsASetting() {
+        DraftGuardrails strict = new DraftGuardrails(GuardrailSettings.defaults().withLeakRunWords(5));
+        String text = "We will cite each fact with its marker for you.";
+
+        assertThat(draftFlags(text, FlagKind.PROMPT_LEAK)).isEmpty();
+        assertThat(FlagAssertions.ofKind(strict.checkDraft(Fixtures.draft(text)), FlagKind.PROMPT_LEAK)).hasSize(1);
+        assertThatThrownBy(() -> GuardrailSettings.defaults().withLeakRunWords(3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
