@@ -73,7 +73,9 @@ public final class AssistCli {
             commands = Map.of(
                     KbIndexCommand.class, () -> new KbIndexCommand(env),
                     KbSearchCommand.class, () -> new KbSearchCommand(env),
-                    KbBenchCommand.class, () -> new KbBenchCommand(env));
+                    KbBenchCommand.class, () -> new KbBenchCommand(env),
+                    SuggestCommand.class, () -> new SuggestCommand(env),
+                    SummarizeCommand.class, () -> new SummarizeCommand(env));
         }
 
         @Override

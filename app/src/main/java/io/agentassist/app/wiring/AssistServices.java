@@ -1,0 +1,66 @@
+package io.agentassist.app.wiring;
+
+import io.agentassist.core.assist.guardrails.DraftGuardrails;
+import io.agentassist.core.assist.guardrails.GuardrailSettings;
+import io.agentassist.core.assist.offline.ExtractiveSummarizer;
+import io.agentassist.core.assist.offline.OfflineReplyDrafter;
+import io.agentassist.core.assist.reply.KnowledgeGapRecorder;
+import io.agentassist.core.assist.reply.SuggestedReplyService;
+import io.agentassist.core.assist.summary.CaseSummaryService;
+import io.agentassist.core.config.AssistConfig;
+import io.agentassist.core.knowledge.KnowledgeSearch;
+import io.agentassist.core.llm.LanguageModel;
+import io.agentassist.core.llm.LanguageModels;
+import io.agentassist.core.model.AgentProfile;
+import io.agentassist.core.persistence.Database;
+import io.agentassist.core.persistence.DatabaseSettings;
+import io.agentassist.core.persistence.JdbcKnowledgeGapLog;
+import io.agentassist.core.persistence.KnowledgeGap;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Builds the assistant's services from the configuration: the one place that decides which model, store and
+ * guardrail settings are used, with plain constructor injection.
+ */
+public final class AssistServices {
+    private final AssistConfig config;
+    private final LanguageModel model;
+    private final Clock clock;
+
+    public AssistServices(AssistConfig config, Clock clock) {
+        this.config = config;
+        this.model = LanguageModels.from(config.model());
+        this.clock = clock;
+    }
+
+    /** The configured database, or the embedded one in the data folder. */
+    public Database openDatabase(Path dataDir) {
+        return config.databaseUrl()
+                .map(url -> Database.open(new DatabaseSettings(url, "", "")))
+                .orElseGet(() -> Database.openEmbedded(dataDir));
+    }
+
+    public SuggestedReplyService suggestions(KnowledgeSearch search, KnowledgeGapRecorder gaps) {
+        return new SuggestedReplyService(search, model, new DraftGuardrails(GuardrailSettings.defaults()),
+                new OfflineReplyDrafter(), gaps, clock);
+    }
+
+    public CaseSummaryService summaries() {
+        return new CaseSummaryService(model, new ExtractiveSummarizer());
+    }
+
+    /** Knowledge gaps go to the team's database, where the review report reads them. */
+    public KnowledgeGapRecorder gapsIn(Database database) {
+        JdbcKnowledgeGapLog log = new JdbcKnowledgeGapLog(database);
+        return (ticketId, question) -> log.record(new KnowledgeGap(ticketId, question, clock.instant()));
+    }
+
+    public AgentProfile agent() {
+        return new AgentProfile(config.agentName(), config.agentSignature());
+    }
+
+    public boolean modelConfigured() {
+        return model.isConfigured();
+    }
+}
