@@ -1,6 +1,7 @@
 package io.agentassist.app.cli;
 
 import io.agentassist.app.AppDirectories;
+import io.agentassist.core.config.AssistConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -8,9 +9,16 @@ import java.nio.file.Path;
 /** Runs {@code assist} in-process, as a script would (no terminal), capturing what it prints. */
 final class CliRunner {
     private final AppDirectories directories;
+    private final CliEnvironment.ConfigSource config;
 
     CliRunner(Path dataDir) {
+        this(dataDir, AssistConfig::defaults);
+    }
+
+    /** With a configuration, as if read from a config file and the environment. */
+    CliRunner(Path dataDir, CliEnvironment.ConfigSource config) {
         this.directories = new AppDirectories(dataDir);
+        this.config = config;
     }
 
     AppDirectories directories() {
@@ -20,7 +28,7 @@ final class CliRunner {
     Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cmd = AssistCli.create(new CliEnvironment(directories, false));
+        var cmd = AssistCli.create(new CliEnvironment(directories, false, config));
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exitCode = cmd.execute(args);
