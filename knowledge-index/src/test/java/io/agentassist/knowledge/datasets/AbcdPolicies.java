@@ -1,5 +1,6 @@
 package io.agentassist.knowledge.datasets;
 
+import io.agentassist.core.testsupport.SharedDatasets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,7 +6,7 @@ import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.knowledge.datasets.AbcdPolicies;
-import io.agentassist.knowledge.datasets.SharedDatasets;
+import io.agentassist.core.testsupport.SharedDatasets;
 import io.agentassist.knowledge.fixtures.IndexContents;
 import io.agentassist.knowledge.fixtures.IndexContents.StoredChunk;
 import io.agentassist.knowledge.ingest.Article;

@@ -2,7 +2,7 @@ package io.agentassist.knowledge.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentassist.knowledge.datasets.SharedDatasets;
+import io.agentassist.core.testsupport.SharedDatasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.knowledge.datasets.Dstc11;
-import io.agentassist.knowledge.datasets.SharedDatasets;
+import io.agentassist.core.testsupport.SharedDatasets;
 import io.agentassist.knowledge.eval.EvalReport;
 import io.agentassist.knowledge.eval.ModeMetrics;
 import io.agentassist.knowledge.eval.RetrievalEvaluator;
