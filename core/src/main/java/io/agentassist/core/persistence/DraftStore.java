@@ -1,9 +1,12 @@
 package io.agentassist.core.persistence;
 
+
 import io.agentassist.core.model.Draft;
 import io.agentassist.core.model.DraftState;
 import io.agentassist.core.model.Feedback;
 import io.agentassist.core.model.Flag;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,26 @@ public interface DraftStore {
      * the same text again changes nothing. Only SUGGESTED or EDITED drafts can be edited.
      */
     void updateText(String draftId, String text, Instant at);
+
+    /**
+     * Work that must commit or roll back together with a draft's approval, on the approval's connection; it must
+     * neither commit nor roll back. Queueing the approved reply is the reason it exists: an approval without its
+     * queued reply (or the reverse) must never be committed.
+     */
+    @FunctionalInterface
+    interface InApprovalTransaction {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * In one transaction: moves the draft from SUGGESTED or EDITED to APPROVED (stamping {@code at}), stores the
+     * edit distance and ratio, and runs {@code alongWith}. If the draft is no longer open (superseded or
+     * discarded meanwhile) nothing is written, {@code alongWith} does not run, and an
+     * {@link IllegalStateException} names the state it is in; if {@code alongWith} throws, nothing is written
+     * either. {@code alongWith} may run more than once when the transaction lost a race and is retried, so it
+     * must be idempotent (enqueueing the same reply twice keeps one).
+     */
+    void approve(String draftId, Instant at, int editDistance, double editRatio, InApprovalTransaction alongWith);
 
     /** Moves the draft to APPROVED, SENT, DISCARDED or SUPERSEDED, stamping the matching time. */
     void transition(String draftId, DraftState target, Instant at);

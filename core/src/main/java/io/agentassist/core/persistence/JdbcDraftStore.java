@@ -98,6 +98,33 @@ public final class JdbcDraftStore implements DraftStore {
     }
 
     @Override
+    public void approve(String draftId, Instant at, int editDistance, double editRatio,
+                        InApprovalTransaction alongWith) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(alongWith, "alongWith");
+        checkEditFigures(draftId, editDistance, editRatio);
+        transactor.inTransaction("approving draft " + draftId, c -> {
+            // Locking first makes a concurrent supersede wait for this transaction, or this one see its result.
+            DraftState state = lockState(c, draftId);
+            if (!OPEN.contains(state)) {
+                throw new IllegalStateException("draft " + draftId + " is " + state + "; it cannot become "
+                        + DraftState.APPROVED);
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE drafts SET state = ?, approved_at = ?, "
+                    + "edit_distance = ?, edit_ratio = ? WHERE id = ?")) {
+                update.setString(1, DraftState.APPROVED.name());
+                Sql.setInstant(update, 2, at);
+                update.setInt(3, editDistance);
+                update.setDouble(4, editRatio);
+                update.setString(5, draftId);
+                update.executeUpdate();
+            }
+            alongWith.run(c);
+            return null;
+        });
+    }
+
+    @Override
     public void transition(String draftId, DraftState target, Instant at) {
         Objects.requireNonNull(at, "at");
         Set<DraftState> from = switch (target) {
@@ -161,10 +188,7 @@ public final class JdbcDraftStore implements DraftStore {
 
     @Override
     public void recordEdit(String draftId, int editDistance, double editRatio) {
-        if (editDistance < 0 || !(editRatio >= 0)) {
-            throw new IllegalArgumentException("draft " + draftId + ": edit distance " + editDistance + " and ratio "
-                    + editRatio + " must not be negative");
-        }
+        checkEditFigures(draftId, editDistance, editRatio);
         transactor.inTransaction("recording the edit of draft " + draftId, c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE drafts SET edit_distance = ?, edit_ratio = ? WHERE id = ?")) {
@@ -359,6 +383,13 @@ public final class JdbcDraftStore implements DraftStore {
                 }
                 return DraftState.valueOf(row.getString(1));
             }
+        }
+    }
+
+    private static void checkEditFigures(String draftId, int editDistance, double editRatio) {
+        if (editDistance < 0 || !(editRatio >= 0)) {
+            throw new IllegalArgumentException("draft " + draftId + ": edit distance " + editDistance + " and ratio "
+                    + editRatio + " must not be negative");
         }
     }
 

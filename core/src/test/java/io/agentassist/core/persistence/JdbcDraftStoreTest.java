@@ -126,6 +126,50 @@ class JdbcDraftStoreTest {
     }
 
     @Test
+    void approvingStoresTheEditFiguresAndTheWorkAlongsideInOneTransaction() {
+        drafts.saveNew(draft("D-1", "T-1"));
+
+        drafts.approve("D-1", SUGGESTED.plusSeconds(40), 7, 0.25, c -> {
+            try (var update = c.prepareStatement("UPDATE tickets SET subject = 'approved' WHERE id = 'T-1'")) {
+                update.executeUpdate();
+            }
+        });
+
+        StoredDraft stored = drafts.find("D-1").orElseThrow();
+        assertThat(stored.draft().state()).isEqualTo(DraftState.APPROVED);
+        assertThat(stored.draft().approvedAt()).contains(SUGGESTED.plusSeconds(40));
+        assertThat(stored.editDistance()).isEqualTo(OptionalInt.of(7));
+        assertThat(stored.editRatio()).isEqualTo(OptionalDouble.of(0.25));
+        assertThat(new JdbcTicketStore(database).find("T-1").orElseThrow().subject()).isEqualTo("approved");
+    }
+
+    @Test
+    void whenTheWorkAlongsideAnApprovalFailsTheDraftStaysOpen() {
+        drafts.saveNew(draft("D-1", "T-1"));
+
+        assertThatThrownBy(() -> drafts.approve("D-1", SUGGESTED.plusSeconds(40), 7, 0.25, c -> {
+            throw new IllegalStateException("queue refused");
+        })).hasMessage("queue refused");
+
+        StoredDraft stored = drafts.find("D-1").orElseThrow();
+        assertThat(stored.draft().state()).isEqualTo(DraftState.SUGGESTED);
+        assertThat(stored.draft().approvedAt()).isEmpty();
+        assertThat(stored.editRatio()).isEmpty();
+    }
+
+    @Test
+    void aSupersededDraftIsNotApprovedAndTheWorkAlongsideDoesNotRun() {
+        drafts.saveNew(draft("D-1", "T-1"));
+        drafts.supersedeOpenDrafts("T-1", SUGGESTED.plusSeconds(30));
+
+        assertThatThrownBy(() -> drafts.approve("D-1", SUGGESTED.plusSeconds(40), 0, 0.0, c -> {
+            throw new AssertionError("must not run");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("SUPERSEDED");
+
+        assertThat(drafts.find("D-1").orElseThrow().draft().state()).isEqualTo(DraftState.SUPERSEDED);
+    }
+
+    @Test
     void aDiscardedDraftRemembersWhen() {
         drafts.saveNew(draft("D-1", "T-1"));
 
