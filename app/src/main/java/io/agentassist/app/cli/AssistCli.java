@@ -75,7 +75,8 @@ public final class AssistCli {
                     KbSearchCommand.class, () -> new KbSearchCommand(env),
                     KbBenchCommand.class, () -> new KbBenchCommand(env),
                     SuggestCommand.class, () -> new SuggestCommand(env),
-                    SummarizeCommand.class, () -> new SummarizeCommand(env));
+                    SummarizeCommand.class, () -> new SummarizeCommand(env),
+                    InboxCommand.class, () -> new InboxCommand(env));
         }
 
         @Override

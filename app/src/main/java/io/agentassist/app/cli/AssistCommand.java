@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run without arguments to open the desktop window.",
             "The commands below manage the knowledge base the co-pilot grounds its suggestions in."},
-        subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class})
+        subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class, InboxCommand.class})
 public final class AssistCommand implements Runnable {
     @Spec
     CommandSpec spec;
