@@ -11,6 +11,7 @@ import io.agentassist.core.model.Flag;
 import io.agentassist.core.model.Ticket;
 import io.agentassist.core.persistence.Database;
 import io.agentassist.core.persistence.DatabaseUnavailableException;
+import io.agentassist.core.persistence.JdbcTicketStore;
 import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Spec;
                 + "guardrail and prints it with its sources and flags.",
                 "Nothing is sent: a reply reaches a customer only through an agent's approval."})
 final class SuggestCommand implements Callable<Integer> {
+    private static final int EARLIER_TICKETS = 5;
+
     private final CliEnvironment env;
 
     @Spec
@@ -61,7 +64,7 @@ final class SuggestCommand implements Callable<Integer> {
         try (LuceneKnowledgeSearch search = index.openForSearch();
              Database database = openDatabase(services)) {
             suggestion = services.suggestions(search, services.gapsIn(database))
-                    .suggest(read, services.agent(), List.of(), new Cancellation());
+                    .suggest(read, services.agent(), earlierTickets(database, read), new Cancellation());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -79,6 +82,21 @@ final class SuggestCommand implements Callable<Integer> {
         } catch (DatabaseUnavailableException e) {
             throw new CliError(e.getMessage(), e);
         }
+    }
+
+    /** The customer's other tickets in the database, newest first, so the reply can take them into account. */
+    private static List<Ticket> earlierTickets(Database database, Ticket ticket) {
+        if (ticket.customer().email().isBlank()) {
+            return List.of();
+        }
+        JdbcTicketStore store = new JdbcTicketStore(database);
+        return store.list().stream()
+                .filter(summary -> !summary.id().equals(ticket.id()))
+                .filter(summary -> summary.customer().email().equalsIgnoreCase(ticket.customer().email()))
+                .limit(EARLIER_TICKETS)
+                .map(summary -> store.find(summary.id()))
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 
     static ObjectNode toJson(Suggestion suggestion) {

@@ -129,4 +129,22 @@ class SuggestAndSummarizeCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("error: ").contains("broken.json").doesNotContain("Exception");
     }
+
+    @Test
+    void theCustomersEarlierTicketsInTheDatabaseReachThePrompt() throws Exception {
+        Path inbox = Files.createDirectories(temp.resolve("inbox-earlier"));
+        Files.writeString(inbox.resolve("earlier.json"), """
+                {"id":"T-2990","subject":"Jacket too small","channel":"email",
+                 "customer":{"name":"Maria Lopez","email":"maria@example.com"},
+                 "messages":[{"from":"customer","text":"The jacket is too small.","at":"2026-11-10T09:00:00Z"}]}""");
+        CliRunner cli = withModel();
+        assertThat(cli.run("inbox", "--folder", inbox.toString(), "--once").exitCode()).isZero();
+        server.enqueue(reply("Card refunds appear within 5 to 7 working days [1]."));
+
+        var result = cli.run("suggest", "--ticket", ticket.toString(), "--index", index.toString(), "--json");
+
+        assertThat(result.exitCode()).isZero();
+        String user = server.lastRequest().json().path("messages").path(1).path("content").asText();
+        assertThat(user).contains("Earlier tickets from this customer: #T-2990 \"Jacket too small\" (open)");
+    }
 }
