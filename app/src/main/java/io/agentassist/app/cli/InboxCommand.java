@@ -3,7 +3,6 @@ package io.agentassist.app.cli;
 import io.agentassist.app.wiring.AssistServices;
 import io.agentassist.core.config.AssistConfig;
 import io.agentassist.core.persistence.Database;
-import io.agentassist.core.persistence.DatabaseUnavailableException;
 import io.agentassist.core.persistence.JdbcTicketStore;
 import io.agentassist.core.tickets.InboxWatcher;
 import io.agentassist.core.tickets.TicketImporter;
@@ -64,7 +63,7 @@ final class InboxCommand implements Callable<Integer> {
                 .toAbsolutePath().normalize();
         Files.createDirectories(inbox);
         PrintWriter out = spec.commandLine().getOut();
-        try (Database database = openDatabase(new AssistServices(config, Clock.systemUTC()));
+        try (Database database = CliDatabase.open(env, new AssistServices(config, Clock.systemUTC()));
              InboxWatcher watcher = new InboxWatcher(inbox, new TicketImporter(new JdbcTicketStore(database)))) {
             watcher.addListener(update -> report(out, update));
             List<Path> failedBefore = failureReasons(watcher.failedFolder());
@@ -86,14 +85,6 @@ final class InboxCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Database openDatabase(AssistServices services) {
-        try {
-            return services.openDatabase(env.directories().dataDir());
-        } catch (DatabaseUnavailableException e) {
-            throw new CliError(e.getMessage(), e);
-        }
     }
 
     private static synchronized void report(PrintWriter out, TicketUpdate update) {

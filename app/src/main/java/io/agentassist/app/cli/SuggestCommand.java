@@ -10,7 +10,6 @@ import io.agentassist.core.model.Citation;
 import io.agentassist.core.model.Flag;
 import io.agentassist.core.model.Ticket;
 import io.agentassist.core.persistence.Database;
-import io.agentassist.core.persistence.DatabaseUnavailableException;
 import io.agentassist.core.persistence.JdbcTicketStore;
 import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
 import java.io.PrintWriter;
@@ -62,7 +61,7 @@ final class SuggestCommand implements Callable<Integer> {
         AssistServices services = new AssistServices(env.config(), Clock.systemUTC());
         Suggestion suggestion;
         try (LuceneKnowledgeSearch search = index.openForSearch();
-             Database database = openDatabase(services)) {
+             Database database = CliDatabase.open(env, services)) {
             suggestion = services.suggestions(search, services.gapsIn(database))
                     .suggest(read, services.agent(), earlierTickets(database, read), new Cancellation());
         }
@@ -74,14 +73,6 @@ final class SuggestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Database openDatabase(AssistServices services) {
-        try {
-            return services.openDatabase(env.directories().dataDir());
-        } catch (DatabaseUnavailableException e) {
-            throw new CliError(e.getMessage(), e);
-        }
     }
 
     /** The customer's other tickets in the database, newest first, so the reply can take them into account. */
