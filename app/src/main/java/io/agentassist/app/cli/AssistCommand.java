@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
         header = "Agent Assist: an offline co-pilot for contact-centre agents.",
         description = {
             "Run without arguments to open the desktop window.",
-            "The commands below manage the knowledge base the co-pilot grounds its suggestions in."},
+            "The commands below build the knowledge base the co-pilot grounds its suggestions in, draft "
+                    + "and summarise replies for a ticket, and feed tickets in from the inbox folder. Nothing is "
+                    + "ever sent from the command line."},
         subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class, InboxCommand.class})
 public final class AssistCommand implements Runnable {
     @Spec

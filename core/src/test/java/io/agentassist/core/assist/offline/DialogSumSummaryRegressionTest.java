@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * How close the offline case summary comes to human summaries of real dialogues (DialogSum, development
  * split, 500 dialogues), in ROUGE-1/2/L F1, next to the LEAD-3 baseline. The figures are checked in to four
- * decimals ({@code regression/dialogsum-dev-offline-summary.json}) and the test fails when they move in
+ * decimals ({@code regression/offline-summary-rouge-dev.json}) and the test fails when they move in
  * either direction: an improvement is welcome but must be recorded in the same commit.
  *
  * <p>What is scored as "ours" is the text of the summary an agent reads, without its labels: the intent,
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DialogSumSummaryRegressionTest {
-    private static final String EXPECTED = "/regression/dialogsum-dev-offline-summary.json";
+    private static final String EXPECTED = "/regression/offline-summary-rouge-dev.json";
     private static final List<String> METRICS = List.of("rouge1", "rouge2", "rougeL");
 
     private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
