@@ -11,12 +11,13 @@ import java.util.regex.Pattern;
  * Splits a reply into sentences the way a reader sees them: every line stands alone (a greeting line, a
  * sign-off, a list item), and within a line a sentence ends at {@code . ! ?} followed by a space. Citation
  * markers written after the full stop ({@code "... 14 days. [1] Next"}) stay with the sentence they close,
- * and abbreviations such as "e.g." or "Mr." do not end a sentence.
+ * and abbreviations such as "e.g." or "Mr." do not end a sentence. Shared by every check of a draft and by
+ * the tone tools, so a draft is cut into sentences the same way wherever it is read.
  */
-final class Sentences {
+public final class Sentences {
 
     /** A sentence and where it stands in the text it came from. */
-    record Sentence(String text, int start, int end) {
+    public record Sentence(String text, int start, int end) {
     }
 
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "no",
@@ -28,7 +29,12 @@ final class Sentences {
     private Sentences() {
     }
 
-    static List<Sentence> split(String text) {
+    /** The sentences of {@code text} as strings, in order. */
+    public static List<String> texts(String text) {
+        return split(text).stream().map(Sentence::text).toList();
+    }
+
+    public static List<Sentence> split(String text) {
         List<Sentence> sentences = new ArrayList<>();
         if (text == null) {
             return sentences;

@@ -4,6 +4,7 @@ import io.agentassist.core.assist.guardrails.CitationMarkers;
 import io.agentassist.core.assist.guardrails.DraftGuardrails;
 import io.agentassist.core.assist.guardrails.DraftUnderCheck;
 import io.agentassist.core.assist.guardrails.PassageRef;
+import io.agentassist.core.assist.guardrails.Sentences;
 import io.agentassist.core.assist.guardrails.PiiRedactor;
 import io.agentassist.core.assist.prompt.PromptTemplate;
 import io.agentassist.core.knowledge.KnowledgeHit;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -76,12 +76,6 @@ public final class RephraseService {
     private static final Pattern GREETING = Pattern.compile("^[^\\[\\n]{1,60}[,!:]$");
     /** A short line ending with a comma ("Best regards,"), the first line of a sign-off block. */
     private static final Pattern SIGN_OFF_START = Pattern.compile("^[^\\[\\n]{1,40},$");
-    /** A sentence end: stops, closing quotes, then any citation markers written after the stop. */
-    private static final Pattern SENTENCE_END = Pattern.compile(
-            "[.!?…]+[\"'”’)]*(?:\\s*\\[\\s*\\d{1,3}(?:\\s*[,;\\-–]\\s*\\d{1,3})*\\s*])*(?=\\s|$)");
-    private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "no",
-            "nr", "approx", "vs", "incl", "ca", "tel", "ext");
-
     private final LanguageModel model;
     private final DraftGuardrails guardrails;
     private final Clock clock;
@@ -190,7 +184,7 @@ public final class RephraseService {
         for (String paragraph : paragraphs) {
             List<String> keptLines = new ArrayList<>();
             for (String line : paragraph.split("\\n")) {
-                List<String> cited = sentences(line).stream()
+                List<String> cited = Sentences.texts(line).stream()
                         .filter(sentence -> !CitationMarkers.parse(sentence).isEmpty()).toList();
                 if (!cited.isEmpty()) {
                     keptLines.add(String.join(" ", cited));
@@ -209,36 +203,6 @@ public final class RephraseService {
             out.append("\n\n").append(signOff);
         }
         return out.toString().strip();
-    }
-
-    /** The sentences of one line; markers written after a stop stay with their sentence. */
-    static List<String> sentences(String line) {
-        List<String> sentences = new ArrayList<>();
-        Matcher end = SENTENCE_END.matcher(line);
-        int start = 0;
-        while (end.find()) {
-            if (line.charAt(end.start()) == '.' && abbreviationBefore(line, end.start())) {
-                continue;
-            }
-            String sentence = line.substring(start, end.end()).strip();
-            if (!sentence.isEmpty()) {
-                sentences.add(sentence);
-            }
-            start = end.end();
-        }
-        String rest = line.substring(start).strip();
-        if (!rest.isEmpty()) {
-            sentences.add(rest);
-        }
-        return sentences;
-    }
-
-    private static boolean abbreviationBefore(String line, int dot) {
-        int from = dot;
-        while (from > 0 && (Character.isLetter(line.charAt(from - 1)) || line.charAt(from - 1) == '.')) {
-            from--;
-        }
-        return ABBREVIATIONS.contains(line.substring(from, dot).toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

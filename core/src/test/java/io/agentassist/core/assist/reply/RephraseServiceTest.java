@@ -180,7 +180,7 @@ class RephraseServiceTest {
 
     @Test
     void offlineShorterKeepsAMarkerWrittenAfterTheFullStopWithItsSentence() {
-        assertThat(RephraseService.sentences("Refunds take 10 days. [1] We value you, e.g. as a fan. Bye"))
+        assertThat(io.agentassist.core.assist.guardrails.Sentences.texts("Refunds take 10 days. [1] We value you, e.g. as a fan. Bye"))
                 .containsExactly("Refunds take 10 days. [1]", "We value you, e.g. as a fan.", "Bye");
     }
 
