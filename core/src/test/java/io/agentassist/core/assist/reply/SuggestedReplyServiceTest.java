@@ -176,54 +176,30 @@ class SuggestedReplyServiceTest {
     @Test
     void aStreamCutMidWayShowedItsTextAndEndsInTheOfflineDraft() throws InterruptedException {
         server.enqueue(stream("Refunds ", "reach ", "your ", "card ", "within ", "10 ", "working ", "days [1].").cutAfter(3));
-        List<String> progress = new CopyOnWriteArrayList<>();
-        AtomicReference<Suggestion> done = new AtomicReference<>();
-        CountDownLatch ended = new CountDownLatch(1);
+        Recording observer = new Recording();
 
         service(model(), REFUNDS).suggest(ticket("How long does a refund take for a damaged item?"), AGENT, List.of(),
-                new SuggestionObserver() {
-                    @Override
-                    public void progress(String textSoFar) {
-                        progress.add(textSoFar);
-                    }
+                observer, new Cancellation());
 
-                    @Override
-                    public void completed(Suggestion suggestion) {
-                        done.set(suggestion);
-                        ended.countDown();
-                    }
-                }, new Cancellation());
-
-        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(progress).isNotEmpty().last().asString().startsWith("Refunds reach");
-        assertThat(done.get().offline()).isTrue();
-        assertThat(done.get().modelProblem()).isPresent();
+        Suggestion done = observer.awaitCompleted();
+        assertThat(observer.progress).isNotEmpty().last().asString().startsWith("Refunds reach");
+        assertThat(done.offline()).isTrue();
+        assertThat(done.modelProblem()).isPresent();
     }
 
     @Test
     void aStreamedDraftArrivesPieceByPieceAndCompletes() throws InterruptedException {
         server.enqueue(stream("Refunds ", "reach your card ", "within 10 working days [1]."));
-        List<String> progress = new CopyOnWriteArrayList<>();
-        AtomicReference<Suggestion> done = new AtomicReference<>();
-        CountDownLatch ended = new CountDownLatch(1);
+        Recording observer = new Recording();
 
-        service(model(), REFUNDS).suggest(ticket("How long does a refund take?"), AGENT, List.of(), new SuggestionObserver() {
-            @Override
-            public void progress(String textSoFar) {
-                progress.add(textSoFar);
-            }
+        service(model(), REFUNDS).suggest(ticket("How long does a refund take?"), AGENT, List.of(), observer,
+                new Cancellation());
 
-            @Override
-            public void completed(Suggestion suggestion) {
-                done.set(suggestion);
-                ended.countDown();
-            }
-        }, new Cancellation());
-
-        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(progress).hasSizeGreaterThanOrEqualTo(2).last().isEqualTo("Refunds reach your card within 10 working days [1].");
-        assertThat(done.get().draft().mode()).isEqualTo("llm");
-        assertThat(done.get().draft().text()).isEqualTo("Refunds reach your card within 10 working days [1].");
+        Suggestion done = observer.awaitCompleted();
+        assertThat(observer.progress).hasSizeGreaterThanOrEqualTo(2).last()
+                .isEqualTo("Refunds reach your card within 10 working days [1].");
+        assertThat(done.draft().mode()).isEqualTo("llm");
+        assertThat(done.draft().text()).isEqualTo("Refunds reach your card within 10 working days [1].");
     }
 
     @Test
@@ -299,5 +275,28 @@ class SuggestedReplyServiceTest {
 
         assertThatThrownBy(() -> service(new OfflineModel(), REFUNDS).suggest(empty, AGENT, List.of(), new Cancellation()))
                 .hasMessage("ticket T-8 has no customer message to answer");
+    }
+
+    /** Records a streamed suggestion: every progress text, and the suggestion it completed with. */
+    private static final class Recording implements SuggestionObserver {
+        final List<String> progress = new CopyOnWriteArrayList<>();
+        private final AtomicReference<Suggestion> completed = new AtomicReference<>();
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        @Override
+        public void progress(String textSoFar) {
+            progress.add(textSoFar);
+        }
+
+        @Override
+        public void completed(Suggestion suggestion) {
+            completed.set(suggestion);
+            ended.countDown();
+        }
+
+        Suggestion awaitCompleted() throws InterruptedException {
+            assertThat(ended.await(10, TimeUnit.SECONDS)).as("the suggestion completed in time").isTrue();
+            return completed.get();
+        }
     }
 }
