@@ -185,9 +185,7 @@ public final class KnowledgeIndexer {
         }
         Set<String> unreadable = new HashSet<>();
         for (SkippedSource skipped : loaded.skipped()) {
-            unreadable.add(skipped.path());
-            // a bad line of a JSON Lines file is reported as file:line; its file's other articles still count
-            unreadable.add(skipped.path().replaceFirst(":\\d+$", ""));
+            unreadable.add(skipped.file());
         }
         List<String> toDelete = new ArrayList<>();
         int kept = 0;

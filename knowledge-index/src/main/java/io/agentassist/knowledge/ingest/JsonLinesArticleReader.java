@@ -40,30 +40,30 @@ final class JsonLinesArticleReader implements ArticleReader {
         List<Article> articles = new ArrayList<>();
         List<SkippedSource> skipped = new ArrayList<>();
         Map<String, Integer> lineOfId = new HashMap<>();
+        String path = file.path().toString();
         int lineNo = 0;
         int start = 0;
         while (start < bytes.length) {
             int end = indexOf(bytes, (byte) '\n', start);
             lineNo++;
-            String where = file.path() + ":" + lineNo;
             try {
                 String line = Utf8Text.decode(Arrays.copyOfRange(bytes, start, end)).strip();
                 if (!line.isEmpty()) {
                     Article article = article(json.readTree(line), file);
                     Integer first = lineOfId.putIfAbsent(article.id(), lineNo);
                     if (first != null) {
-                        skipped.add(new SkippedSource(where, "duplicate id \"" + article.id() + "\", already read from "
+                        skipped.add(SkippedSource.line(path, lineNo, "duplicate id \"" + article.id() + "\", already read from "
                                 + file.path() + ":" + first));
                     } else {
                         articles.add(article);
                     }
                 }
             } catch (Utf8Text.InvalidUtf8Exception e) {
-                skipped.add(new SkippedSource(where, e.getMessage()));
+                skipped.add(SkippedSource.line(path, lineNo, e.getMessage()));
             } catch (JacksonException e) {
-                skipped.add(new SkippedSource(where, "invalid JSON: " + e.getOriginalMessage()));
+                skipped.add(SkippedSource.line(path, lineNo, "invalid JSON: " + e.getOriginalMessage()));
             } catch (BadRecordException e) {
-                skipped.add(new SkippedSource(where, e.getMessage()));
+                skipped.add(SkippedSource.line(path, lineNo, e.getMessage()));
             }
             start = end + 1;
         }
