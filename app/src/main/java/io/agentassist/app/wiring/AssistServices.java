@@ -59,8 +59,4 @@ public final class AssistServices {
     public AgentProfile agent() {
         return new AgentProfile(config.agentName(), config.agentSignature());
     }
-
-    public boolean modelConfigured() {
-        return model.isConfigured();
-    }
 }

@@ -24,8 +24,4 @@ public record IndexReport(
         skipped = List.copyOf(skipped);
         rebuildReason = rebuildReason == null ? "" : rebuildReason;
     }
-
-    public int indexed() {
-        return added + updated + unchanged;
-    }
 }

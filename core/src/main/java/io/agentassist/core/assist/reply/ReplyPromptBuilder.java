@@ -24,10 +24,6 @@ public final class ReplyPromptBuilder {
 
     private final PromptTemplate template = PromptTemplate.load("reply", "v1");
 
-    public String promptVersion() {
-        return template.version();
-    }
-
     public ReplyPrompt build(Ticket ticket, List<KnowledgeHit> hits, AgentProfile agent, List<Ticket> earlierTickets,
                              UnaryOperator<String> redact) {
         List<NumberedPassage> passages = new ArrayList<>();

@@ -57,10 +57,6 @@ public final class CaseSummaryService {
         }
     }
 
-    public String promptVersion() {
-        return template.version();
-    }
-
     private static CaseSummary restore(CaseSummary summary, PiiRedactor redactor) {
         UnaryOperator<String> restore = text -> redactor.vault().restore(text);
         return new CaseSummary(restore.apply(summary.intent()), restore.apply(summary.whatHappened()),
