@@ -2,6 +2,8 @@ package io.agentassist.knowledge.search;
 
 import io.agentassist.core.conversation.Conversation;
 import io.agentassist.core.conversation.Turn;
+import io.agentassist.core.knowledge.KnowledgeArticle;
+import io.agentassist.core.knowledge.KnowledgeArticles;
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.KnowledgeSearch;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -57,12 +60,14 @@ import org.apache.lucene.util.BytesRef;
  * </ul>
  * Score ties are broken by chunk id, so the same index and query always give the same order.
  */
-public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseable {
+public final class LuceneKnowledgeSearch implements KnowledgeSearch, KnowledgeArticles, AutoCloseable {
     /** How deep each retriever looks before fusion. */
     static final int FUSION_DEPTH = 100;
     /** Focused passages are lifted above every unfocused one by this much (fused scores stay below 1). */
     private static final double FOCUS_LIFT = 1.0;
     private static final int SNIPPET_FALLBACK_CHARS = 240;
+    /** More passages than any help-centre article has; longer ones are cut to this. */
+    private static final int MAX_PASSAGES = 1000;
     private static final Sort SCORE_THEN_ID =
             new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.CHUNK_ID, SortField.Type.STRING));
 
@@ -238,6 +243,32 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch, AutoCloseab
                     question == null ? Double.NaN : PassageVectors.similarity(reader, doc.doc(), question)));
         }
         return hits;
+    }
+
+    @Override
+    public Optional<KnowledgeArticle> article(String articleId) {
+        try {
+            TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ARTICLE_ID, articleId)), MAX_PASSAGES);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            StoredFields stored = searcher.storedFields();
+            List<Document> documents = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                documents.add(stored.document(hit.doc));
+            }
+            documents.sort(java.util.Comparator.comparingInt(
+                    (Document d) -> d.getField(IndexFields.POSITION).numericValue().intValue()));
+            Document first = documents.getFirst();
+            List<KnowledgeArticle.Passage> passages = documents.stream()
+                    .map(d -> new KnowledgeArticle.Passage(d.get(IndexFields.CHUNK_ID), d.get(IndexFields.SECTION),
+                            d.get(IndexFields.BODY)))
+                    .toList();
+            return Optional.of(new KnowledgeArticle(articleId, first.get(IndexFields.TITLE),
+                    first.get(IndexFields.URL), passages));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read article " + articleId + " from the index", e);
+        }
     }
 
     private static Map<String, String> metadata(Document document) {

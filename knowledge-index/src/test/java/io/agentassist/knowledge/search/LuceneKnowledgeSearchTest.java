@@ -333,4 +333,19 @@ class LuceneKnowledgeSearchTest {
         org.assertj.core.api.Assertions.assertThat(hybrid.getFirst().similarity()).isGreaterThan(0.3);
         org.assertj.core.api.Assertions.assertThat(bm25).noneMatch(io.agentassist.core.knowledge.KnowledgeHit::hasSimilarity);
     }
+
+    @Test
+    void anArticleIsReadBackWholeWithItsPassagesInReadingOrder() {
+        var article = search.article(REFUNDS).orElseThrow();
+
+        assertThat(article.title()).isEqualTo("How refunds work");
+        assertThat(article.passages()).extracting(p -> p.section(), p -> p.text().contains("photo"))
+                .containsExactly(tuple("", false), tuple("Damaged items", true));
+        assertThat(article.passages()).extracting(p -> p.chunkId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anUnknownArticleIsEmptyRatherThanAnError() {
+        assertThat(search.article("help/no-such-article")).isEmpty();
+    }
 }
