@@ -5,6 +5,7 @@ import io.agentassist.core.assist.guardrails.GuardrailSettings;
 import io.agentassist.core.assist.offline.ExtractiveSummarizer;
 import io.agentassist.core.assist.offline.OfflineReplyDrafter;
 import io.agentassist.core.assist.reply.KnowledgeGapRecorder;
+import io.agentassist.core.assist.reply.RephraseService;
 import io.agentassist.core.assist.reply.SuggestedReplyService;
 import io.agentassist.core.assist.summary.CaseSummaryService;
 import io.agentassist.core.config.AssistConfig;
@@ -42,8 +43,29 @@ public final class AssistServices {
     }
 
     public SuggestedReplyService suggestions(KnowledgeSearch search, KnowledgeGapRecorder gaps) {
-        return new SuggestedReplyService(search, model, new DraftGuardrails(GuardrailSettings.defaults()),
+        return new SuggestedReplyService(search, model, guardrails(),
                 new OfflineReplyDrafter(), gaps, clock);
+    }
+
+    public RephraseService rephrasing() {
+        return new RephraseService(model, guardrails(), clock);
+    }
+
+    public DraftGuardrails guardrails() {
+        return new DraftGuardrails(GuardrailSettings.defaults());
+    }
+
+    public boolean modelConfigured() {
+        return config.model().isConfigured();
+    }
+
+    /** "gpt-4o-mini at api.openai.com", for the window's status line; never the key. */
+    public String modelDescription() {
+        if (!config.model().isConfigured()) {
+            return "offline";
+        }
+        String host = java.net.URI.create(config.model().baseUrl()).getHost();
+        return config.model().modelName() + (host == null ? "" : " at " + host);
     }
 
     public CaseSummaryService summaries() {

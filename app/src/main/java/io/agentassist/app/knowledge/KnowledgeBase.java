@@ -1,0 +1,145 @@
+package io.agentassist.app.knowledge;
+
+import io.agentassist.app.workspace.WorkspaceServices.KnowledgeStatus;
+import io.agentassist.core.knowledge.KnowledgeArticle;
+import io.agentassist.core.knowledge.KnowledgeArticles;
+import io.agentassist.core.knowledge.KnowledgeHit;
+import io.agentassist.core.knowledge.KnowledgeQuery;
+import io.agentassist.core.knowledge.KnowledgeSearch;
+import io.agentassist.knowledge.ingest.Chunker;
+import io.agentassist.knowledge.index.EmbeddingModelChoice;
+import io.agentassist.knowledge.index.IndexFormats;
+import io.agentassist.knowledge.index.IndexProgress;
+import io.agentassist.knowledge.index.IndexReport;
+import io.agentassist.knowledge.index.KnowledgeIndexer;
+import io.agentassist.knowledge.index.TextEmbedder;
+import io.agentassist.knowledge.ingest.KnowledgeSourceLoader;
+import io.agentassist.knowledge.ingest.LoadResult;
+import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The window's knowledge index: searched by the co-pilot while it may be rebuilt underneath (first start,
+ * re-index from the settings). A rebuild writes the index, then swaps the searcher in one step; searches
+ * meanwhile use the previous one, or find nothing while there is none yet ({@link #ready()} says which).
+ */
+public final class KnowledgeBase implements KnowledgeSearch, KnowledgeArticles, KnowledgeStatus, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final Path indexDir;
+    private volatile LuceneKnowledgeSearch search;
+    private TextEmbedder embedder;
+
+    public KnowledgeBase(Path indexDir) {
+        this.indexDir = indexDir;
+    }
+
+    /** Opens the index when one is there; false when it must be built first. */
+    public synchronized boolean openExisting() {
+        try {
+            if (IndexFormats.embeddingModelOf(indexDir).isEmpty()) {
+                return false;
+            }
+            swap(LuceneKnowledgeSearch.open(indexDir, embedderFor(indexDir)));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The knowledge index at {} cannot be opened and will be rebuilt: {}", indexDir, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * Indexes the folders (incrementally: unchanged articles are kept) and starts searching the result.
+     *
+     * @param progress from 0 to 1
+     */
+    public synchronized IndexReport rebuild(List<Path> folders, DoubleConsumer progress) throws IOException {
+        LoadResult loaded = new KnowledgeSourceLoader().load(folders);
+        if (loaded.articles().isEmpty()) {
+            throw new IOException("no knowledge articles found in " + folders + ": the index was left unchanged");
+        }
+        Files.createDirectories(indexDir);
+        IndexReport report = new KnowledgeIndexer(indexDir, embedderFor(indexDir), new Chunker())
+                .index(loaded, new IndexProgress() {
+                    private long total;
+
+                    @Override
+                    public void started(long count) {
+                        total = count;
+                        progress.accept(0);
+                    }
+
+                    @Override
+                    public void advanced(long done) {
+                        progress.accept(total == 0 ? 1 : Math.min(1.0, (double) done / total));
+                    }
+                });
+        swap(LuceneKnowledgeSearch.open(indexDir, embedder));
+        progress.accept(1);
+        LOG.info("Knowledge index {} ready: {}", indexDir, report);
+        return report;
+    }
+
+    @Override
+    public boolean ready() {
+        return search != null;
+    }
+
+    /** Passages in the index, 0 while there is none. */
+    public int chunkCount() {
+        LuceneKnowledgeSearch current = search;
+        return current == null ? 0 : current.chunkCount();
+    }
+
+    public Path indexDir() {
+        return indexDir;
+    }
+
+    @Override
+    public List<KnowledgeHit> search(KnowledgeQuery query) {
+        LuceneKnowledgeSearch current = search;
+        return current == null ? List.of() : current.search(query);
+    }
+
+    @Override
+    public Optional<KnowledgeArticle> article(String articleId) {
+        LuceneKnowledgeSearch current = search;
+        return current == null ? Optional.empty() : current.article(articleId);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (search != null) {
+            search.close();
+            search = null;
+        }
+    }
+
+    /** One embedding model per process: loading it takes a moment and a good deal of memory. */
+    private TextEmbedder embedderFor(Path dir) throws IOException {
+        EmbeddingModelChoice choice = IndexFormats.embeddingModelOf(dir).orElse(EmbeddingModelChoice.defaultChoice());
+        if (embedder == null || !embedder.choice().equals(choice)) {
+            embedder = TextEmbedder.load(choice);
+        }
+        return embedder;
+    }
+
+    private void swap(LuceneKnowledgeSearch opened) {
+        LuceneKnowledgeSearch previous = search;
+        search = opened;
+        if (previous != null) {
+            try {
+                previous.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the previous index searcher failed", e);
+            }
+        }
+    }
+}
