@@ -1,18 +1,165 @@
 package io.agentassist.app.wiring;
 
 import io.agentassist.app.AppDirectories;
-import io.agentassist.app.shell.ShellView;
-import io.agentassist.app.shell.ShellViewModel;
+import io.agentassist.app.demo.DemoData;
+import io.agentassist.app.demo.DemoLiveChat;
+import io.agentassist.app.knowledge.KnowledgeBase;
+import io.agentassist.app.tasks.BackgroundTaskRunner;
+import io.agentassist.app.workspace.KnowledgeIndexViewModel;
+import io.agentassist.app.workspace.UnsentReplies;
+import io.agentassist.app.workspace.WorkspaceServices;
+import io.agentassist.app.workspace.WorkspaceViewModel;
+import io.agentassist.core.config.AssistConfig;
+import io.agentassist.core.desk.ReplyDesk;
+import io.agentassist.core.model.AgentProfile;
+import io.agentassist.core.persistence.Database;
+import io.agentassist.core.persistence.JdbcDraftStore;
+import io.agentassist.core.persistence.JdbcTicketStore;
+import io.agentassist.core.tickets.InboxWatcher;
+import io.agentassist.core.tickets.TicketImporter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds the desktop window's objects. The one place that knows which implementation goes where. */
-public final class DesktopWiring {
+/**
+ * Builds the desktop window's objects and starts what runs beside it: the store, the knowledge index (built
+ * on the first start, with progress, while the window is already usable), the demo data on a fresh machine,
+ * the inbox watcher and the demo's live chat. The one place that knows which implementation goes where.
+ */
+public final class DesktopWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopWiring.class);
+
     private final AppDirectories directories;
+    private final AssistConfig config;
+    private final Clock clock;
+    private final BackgroundTaskRunner runner = new BackgroundTaskRunner(4);
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "assist-timers");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Database database;
+    private final JdbcTicketStore tickets;
+    private final KnowledgeBase knowledgeBase;
+    private final UnsentReplies unsent;
+    private final ReplyDesk desk;
+    private final KnowledgeIndexViewModel knowledge = new KnowledgeIndexViewModel();
+    private final WorkspaceViewModel workspace;
+    private InboxWatcher inbox;
 
-    public DesktopWiring(AppDirectories directories) {
+    public DesktopWiring(AppDirectories directories, AssistConfig config, Clock clock) {
         this.directories = directories;
+        this.config = config;
+        this.clock = clock;
+        AssistServices assist = new AssistServices(config, clock);
+        this.database = assist.openDatabase(directories.dataDir());
+        this.tickets = new JdbcTicketStore(database);
+        this.knowledgeBase = new KnowledgeBase(config.indexDir().orElse(directories.indexDir()));
+        this.unsent = new UnsentReplies(directories.dataDir().resolve("unsent"));
+        // Delivery runs on the approving task's thread, so the sent reply is in the ticket when it returns.
+        this.desk = ReplyDesk.onEmbeddedDefaults(database, directories.dataDir().resolve("outbox"), clock, Runnable::run);
+        this.workspace = new WorkspaceViewModel(runner, services(assist));
     }
 
-    public ShellView shellView() {
-        return new ShellView(new ShellViewModel(directories.indexDir()));
+    public WorkspaceViewModel workspace() {
+        return workspace;
+    }
+
+    public KnowledgeIndexViewModel knowledge() {
+        return knowledge;
+    }
+
+    public AppDirectories directories() {
+        return directories;
+    }
+
+    /** The services for a configuration; called again when the settings change the model. */
+    WorkspaceServices services(AssistServices assist) {
+        AgentProfile configured = assist.agent();
+        AgentProfile agent = configured.name().isBlank()
+                ? new AgentProfile(System.getProperty("user.name", "agent"), configured.signature())
+                : configured;
+        return new WorkspaceServices(tickets, new JdbcDraftStore(database), desk, knowledgeBase, knowledgeBase,
+                knowledgeBase, assist.suggestions(knowledgeBase, assist.gapsIn(database)), assist.summaries(),
+                assist.rephrasing(), assist.guardrails(), agent, assist.modelConfigured(), assist.modelDescription(),
+                unsent, clock);
+    }
+
+    /** Starts the background work: demo data, knowledge index, deliveries left over, the inbox. */
+    public void start() {
+        workspace.start();
+        DemoData demo = new DemoData(directories.dataDir());
+        List<Path> folders = List.of(demo.helpCentre());
+        runner.submit("prepare the demo data", () -> demo.install(tickets, clock), imported -> {
+            if (imported > 0) {
+                workspace.queue().refresh();
+            }
+            openKnowledge(folders);
+        }, failure -> {
+            LOG.error("The demo data could not be installed", failure);
+            openKnowledge(folders);
+        });
+        runner.submit("deliver replies approved before", desk::resumeDeliveries, report -> { },
+                failure -> LOG.warn("Delivering queued replies failed: {}", failure.toString()));
+        startInbox();
+    }
+
+    private void openKnowledge(List<Path> folders) {
+        runner.submit("open the knowledge index", knowledgeBase::openExisting, opened -> {
+            if (opened) {
+                knowledgeReady(folders);
+            } else {
+                rebuildKnowledge(folders);
+            }
+        }, failure -> knowledge.failed(failure.getMessage()));
+    }
+
+    private void rebuildKnowledge(List<Path> folders) {
+        knowledge.indexing("Indexing the help centre…", 0);
+        runner.submit("index " + folders, () -> knowledgeBase.rebuild(folders,
+                        done -> runner.onUi(() -> knowledge.indexing("Indexing the help centre…", done))),
+                report -> knowledgeReady(folders),
+                failure -> knowledge.failed(failure.getMessage()));
+    }
+
+    private void knowledgeReady(List<Path> folders) {
+        knowledge.ready(knowledgeBase.chunkCount(), folders.size() == 1 ? folders.getFirst().toString()
+                : folders.size() + " folders");
+        workspace.knowledgeReady();
+    }
+
+    private void startInbox() {
+        Path folder = config.inboxDir().orElse(directories.dataDir().resolve("inbox"));
+        try {
+            inbox = new InboxWatcher(folder, new TicketImporter(tickets));
+            inbox.addListener(update -> runner.onUi(() -> workspace.ticketChanged(update)));
+            inbox.start();
+            DemoLiveChat chat = DemoLiveChat.load(folder, clock, timers);
+            workspace.openTicketIdProperty().subscribe(chat::ticketOpened);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The inbox {} could not be watched: {}", folder, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        workspace.shutdown();
+        if (inbox != null) {
+            inbox.close();
+        }
+        timers.shutdownNow();
+        unsent.close();
+        runner.close();
+        try {
+            knowledgeBase.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the knowledge index failed", e);
+        }
+        database.close();
     }
 }
