@@ -25,13 +25,14 @@ public final class ArticlesViewModel {
     }
 
     private final ObservableList<KnowledgeHit> hits = FXCollections.observableArrayList();
+    private final ObservableList<KnowledgeHit> hitsView = FXCollections.unmodifiableObservableList(hits);
     private final ReadOnlyStringWrapper manualQuery = new ReadOnlyStringWrapper(this, "manualQuery", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyObjectWrapper<OpenArticle> openArticle = new ReadOnlyObjectWrapper<>(this, "openArticle");
 
     public ObservableList<KnowledgeHit> hits() {
-        return FXCollections.unmodifiableObservableList(hits);
+        return hitsView;
     }
 
     /** What the agent searched for by hand, "" while the list follows the conversation. */

@@ -99,6 +99,9 @@ final class ConversationView {
             var text = new Label(message.text());
             text.setWrapText(true);
             text.getStyleClass().add("message-text");
+            // A wrapping label in a list cell needs a width to wrap at and must not shrink below its text.
+            text.maxWidthProperty().bind(owner.widthProperty().multiply(0.82).subtract(24));
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             var bubble = new VBox(2, new HBox(8, author, at), text);
             bubble.getStyleClass().addAll("message", "message-" + message.author().name().toLowerCase().replace('_', '-'));
             bubble.maxWidthProperty().bind(owner.widthProperty().multiply(0.82));

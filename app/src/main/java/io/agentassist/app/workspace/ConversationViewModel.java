@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 public final class ConversationViewModel {
     private final ReadOnlyObjectWrapper<Ticket> ticket = new ReadOnlyObjectWrapper<>(this, "ticket");
     private final ObservableList<Message> messages = FXCollections.observableArrayList();
+    private final ObservableList<Message> messagesView = FXCollections.unmodifiableObservableList(messages);
 
     public ReadOnlyObjectProperty<Ticket> ticketProperty() {
         return ticket.getReadOnlyProperty();
@@ -26,7 +27,7 @@ public final class ConversationViewModel {
     }
 
     public ObservableList<Message> messages() {
-        return FXCollections.unmodifiableObservableList(messages);
+        return messagesView;
     }
 
     void show(Ticket shown) {

@@ -136,10 +136,10 @@ final class CopilotView {
         rephrase.disableProperty().bind(workspace.editor().textProperty().isEmpty());
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var up = new Button("\uD83D\uDC4D");
+        var up = new Button("Helpful");
         up.setTooltip(new Tooltip("Helpful (Ctrl+Shift+Up)"));
         up.setOnAction(e -> workspace.rate(true, "helpful"));
-        var down = new Button("\uD83D\uDC4E");
+        var down = new Button("Not helpful");
         down.setTooltip(new Tooltip("Not helpful — say why (Ctrl+Shift+Down)"));
         down.setOnAction(e -> thumbsDown());
         for (Button thumb : List.of(up, down)) {

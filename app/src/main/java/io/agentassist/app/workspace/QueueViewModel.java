@@ -64,6 +64,7 @@ public final class QueueViewModel {
     private final Supplier<WorkspaceServices> services;
     private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
     private final FilteredList<QueueItem> visible = new FilteredList<>(items);
+    private final ObservableList<QueueItem> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final ReadOnlyStringWrapper filterText = new ReadOnlyStringWrapper(this, "filterText", "");
     private final ReadOnlyObjectWrapper<StatusFilter> statusFilter =
             new ReadOnlyObjectWrapper<>(this, "statusFilter", StatusFilter.ACTIVE);
@@ -79,7 +80,7 @@ public final class QueueViewModel {
 
     /** The tickets passing the filters, in queue order. */
     public ObservableList<QueueItem> visibleItems() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return visibleView;
     }
 
     public ReadOnlyStringProperty filterTextProperty() {

@@ -42,7 +42,9 @@ public final class SuggestionViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<Suggestion> suggestion = new ReadOnlyObjectWrapper<>(this, "suggestion");
     private final ObservableList<Citation> citations = FXCollections.observableArrayList();
+    private final ObservableList<Citation> citationsView = FXCollections.unmodifiableObservableList(citations);
     private final ObservableList<FlagItem> flags = FXCollections.observableArrayList();
+    private final ObservableList<FlagItem> flagsView = FXCollections.unmodifiableObservableList(flags);
     private final ReadOnlyObjectWrapper<Boolean> feedback = new ReadOnlyObjectWrapper<>(this, "feedback");
     private List<Flag> ticketFlags = List.of();
 
@@ -73,12 +75,12 @@ public final class SuggestionViewModel {
     }
 
     public ObservableList<Citation> citations() {
-        return FXCollections.unmodifiableObservableList(citations);
+        return citationsView;
     }
 
     /** Ticket flags first, then the draft's, each once. */
     public ObservableList<FlagItem> flags() {
-        return FXCollections.unmodifiableObservableList(flags);
+        return flagsView;
     }
 
     /** The agent's rating of this suggestion: true helpful, false not, null not rated. */

@@ -38,6 +38,8 @@ public final class UnsentReplies implements AutoCloseable {
     private final long delayMillis;
     private final Map<String, Optional<UnsentReply>> pending = new LinkedHashMap<>();
     private final ScheduledExecutorService writer;
+    /** Whether a write is scheduled that has not started yet; guarded by this. */
+    private boolean scheduled;
 
     /** What the agent had typed for a ticket, from which suggestion (none when written from scratch). */
     public record UnsentReply(String ticketId, Optional<String> draftId, String text, Instant savedAt) {
@@ -95,10 +97,12 @@ public final class UnsentReplies implements AutoCloseable {
     public void flush() {
         Map<String, Optional<UnsentReply>> toWrite;
         synchronized (this) {
+            scheduled = false;
             toWrite = new LinkedHashMap<>(pending);
         }
         toWrite.forEach(this::write);
         synchronized (this) {
+            // Only what was written: text typed meanwhile stays pending for the next write.
             toWrite.forEach(pending::remove);
         }
     }
@@ -110,14 +114,15 @@ public final class UnsentReplies implements AutoCloseable {
     }
 
     private void schedule(String ticketId, Optional<UnsentReply> reply) {
-        boolean first;
+        boolean schedule;
         synchronized (this) {
-            first = pending.isEmpty();
             pending.put(ticketId, reply);
+            schedule = !scheduled;
+            scheduled = true;
         }
         if (delayMillis == 0) {
             flush();
-        } else if (first) {
+        } else if (schedule) {
             writer.schedule(this::flushQuietly, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
