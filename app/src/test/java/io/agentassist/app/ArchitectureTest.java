@@ -30,7 +30,7 @@ class ArchitectureTest {
     static void theRulesSeeAllThreeModules(JavaClasses classes) {
         assertThat(classes.containPackage("io.agentassist.core.knowledge")).as("core").isTrue();
         assertThat(classes.containPackage("io.agentassist.knowledge.search")).as("knowledge-index").isTrue();
-        assertThat(classes.containPackage("io.agentassist.app.shell")).as("app").isTrue();
+        assertThat(classes.containPackage("io.agentassist.app.workspace")).as("app").isTrue();
     }
 
     @ArchTest
