@@ -27,7 +27,7 @@ public final class DemoLiveChat {
     private static final Logger LOG = LoggerFactory.getLogger(DemoLiveChat.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One message of the feed: a ticket file and how long after opening the chat it arrives. */
+    /** One message of the feed: a ticket file and how long after the previous one (or the opening) it arrives. */
     public record Step(String file, String ticketId, long afterSeconds, JsonNode ticket) {
     }
 
@@ -72,8 +72,10 @@ public final class DemoLiveChat {
             return;
         }
         started = true;
+        long at = 0;
         for (Step step : steps) {
-            scheduler.schedule(() -> deliver(step), step.afterSeconds(), TimeUnit.SECONDS);
+            at += step.afterSeconds();
+            scheduler.schedule(() -> deliver(step), at, TimeUnit.SECONDS);
         }
     }
 

@@ -20,7 +20,9 @@ final class DemoResources {
     }
 
     static Path root() throws IOException {
-        URL url = DemoResources.class.getResource(ROOT);
+        // Found through a file in it: the folder's own name can also resolve to a classes folder of the same
+        // package (the tests' one), which holds no data.
+        URL url = DemoResources.class.getResource(ROOT + "/README.md");
         if (url == null) {
             throw new IOException("the demo data is missing from the application (" + ROOT + ")");
         }
@@ -33,7 +35,7 @@ final class DemoResources {
                     // opened by an earlier call; Path.of finds it
                 }
             }
-            return Path.of(uri);
+            return Path.of(uri).getParent();
         } catch (URISyntaxException e) {
             throw new IOException("the demo data's location " + url + " is not a valid URI", e);
         }

@@ -3,7 +3,7 @@ package io.agentassist.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentassist.app.demo.DemoData.FeedEntry;
+import io.agentassist.app.demo.DemoScenarios.FeedEntry;
 import io.agentassist.core.assist.guardrails.FrustrationDetector;
 import io.agentassist.core.assist.guardrails.PiiKind;
 import io.agentassist.core.assist.guardrails.PiiRedactor;
@@ -55,8 +55,8 @@ class DemoDataTest {
 
     @Test
     void everyTicketParsesAndIsNamedAfterItsUniqueId() {
-        List<Path> files = DemoData.ticketFiles();
-        List<Ticket> tickets = DemoData.tickets();
+        List<Path> files = DemoScenarios.ticketFiles();
+        List<Ticket> tickets = DemoScenarios.tickets();
 
         assertThat(tickets).hasSizeGreaterThanOrEqualTo(22);
         assertThat(tickets).extracting(Ticket::id).doesNotHaveDuplicates().allMatch(id -> id.matches("FW-\\d{4}"));
@@ -67,7 +67,7 @@ class DemoDataTest {
 
     @Test
     void ticketsAreFromFictionalCustomersDuringTheDemoWeekOldestMessageFirst() {
-        for (Ticket ticket : DemoData.tickets()) {
+        for (Ticket ticket : DemoScenarios.tickets()) {
             assertThat(ticket.customer().email()).as(ticket.id()).endsWith("@example.com");
             assertThat(ticket.customer().name()).as(ticket.id()).isNotBlank();
             assertThat(ticket.subject()).as(ticket.id()).isNotBlank();
@@ -79,14 +79,14 @@ class DemoDataTest {
 
     @Test
     void theTicketsMixChannelsStatusesAndLanguages() {
-        List<Ticket> tickets = DemoData.tickets();
+        List<Ticket> tickets = DemoScenarios.tickets();
 
         assertThat(tickets).extracting(Ticket::channel).contains(Channel.EMAIL, Channel.CHAT);
         assertThat(tickets).extracting(Ticket::status)
                 .contains(TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.SOLVED);
         assertThat(tickets).extracting(ticket -> ticket.customer().language()).contains("en", "es", "de");
-        assertThat(DemoData.ticket(DemoData.SPANISH).customer().language()).isEqualTo("es");
-        assertThat(DemoData.ticket(DemoData.GERMAN).customer().language()).isEqualTo("de");
+        assertThat(DemoScenarios.ticket(DemoScenarios.SPANISH).customer().language()).isEqualTo("es");
+        assertThat(DemoScenarios.ticket(DemoScenarios.GERMAN).customer().language()).isEqualTo("de");
         assertThat(tickets).as("a thread with an agent's reply already in it")
                 .anyMatch(ticket -> ticket.messages().stream().anyMatch(m -> m.author() == Author.AGENT)
                         && ticket.latestCustomerMessage().orElseThrow() == ticket.messages().getLast());
@@ -94,11 +94,11 @@ class DemoDataTest {
 
     @Test
     void everyMessageCarriesItsOwnIdSoImportingAFileAgainAddsNothing() {
-        List<Path> files = new ArrayList<>(DemoData.ticketFiles());
-        files.addAll(DemoData.liveChatFiles());
+        List<Path> files = new ArrayList<>(DemoScenarios.ticketFiles());
+        files.addAll(DemoScenarios.liveChatFiles());
         Set<String> ids = new HashSet<>();
         for (Path file : files) {
-            for (JsonNode message : DemoData.readJson(file).get("messages")) {
+            for (JsonNode message : DemoScenarios.readJson(file).get("messages")) {
                 assertThat(message.hasNonNull("id")).as(file.getFileName() + ": " + message).isTrue();
                 assertThat(ids.add(message.get("id").asText())).as("duplicate message id " + message.get("id"))
                         .isTrue();
@@ -110,17 +110,17 @@ class DemoDataTest {
 
     @Test
     void theLiveChatFeedListsEveryFollowUpOfTheChatTicketInOrder() {
-        List<FeedEntry> feed = DemoData.feed();
-        Ticket chat = DemoData.ticket(DemoData.LIVE_CHAT);
+        List<FeedEntry> feed = DemoScenarios.feed();
+        Ticket chat = DemoScenarios.ticket(DemoScenarios.LIVE_CHAT);
 
         assertThat(feed).hasSizeBetween(2, 3).allMatch(entry -> entry.afterSeconds() > 0);
         assertThat(feed).extracting(FeedEntry::file).containsExactlyElementsOf(
-                DemoData.liveChatFiles().stream().map(file -> file.getFileName().toString()).toList());
+                DemoScenarios.liveChatFiles().stream().map(file -> file.getFileName().toString()).toList());
         assertThat(chat.channel()).isEqualTo(Channel.CHAT);
         Instant previous = chat.messages().getLast().at();
         Set<String> seen = new HashSet<>(chat.messages().stream().map(Message::id).toList());
         for (FeedEntry entry : feed) {
-            Ticket followUp = DemoData.read(DemoData.liveChat().resolve(entry.file()));
+            Ticket followUp = DemoScenarios.read(DemoScenarios.liveChat().resolve(entry.file()));
             assertThat(followUp.id()).isEqualTo(chat.id());
             assertThat(followUp.channel()).isEqualTo(chat.channel());
             assertThat(followUp.customer()).isEqualTo(chat.customer());
@@ -139,24 +139,24 @@ class DemoDataTest {
         try (Database database = Database.openEmbedded(dataDir)) {
             JdbcTicketStore store = new JdbcTicketStore(database);
             TicketImporter importer = new TicketImporter(store);
-            Path first = DemoData.root().resolve("tickets").resolve(DemoData.LIVE_CHAT + ".json");
+            Path first = DemoScenarios.root().resolve("tickets").resolve(DemoScenarios.LIVE_CHAT + ".json");
 
             assertThat(importer.importFile(first).created()).isTrue();
-            int expected = DemoData.ticket(DemoData.LIVE_CHAT).messages().size();
-            for (FeedEntry entry : DemoData.feed()) {
-                Path file = DemoData.liveChat().resolve(entry.file());
+            int expected = DemoScenarios.ticket(DemoScenarios.LIVE_CHAT).messages().size();
+            for (FeedEntry entry : DemoScenarios.feed()) {
+                Path file = DemoScenarios.liveChat().resolve(entry.file());
                 TicketUpdate update = importer.importFile(file);
-                List<String> newIds = DemoData.read(file).messages().stream().map(Message::id).toList();
+                List<String> newIds = DemoScenarios.read(file).messages().stream().map(Message::id).toList();
 
                 assertThat(update.created()).isFalse();
                 assertThat(update.newMessageIds()).containsExactlyElementsOf(newIds);
                 expected += newIds.size();
             }
             assertThat(importer.importFile(first).newMessageIds()).isEmpty();
-            List<Message> stored = store.find(DemoData.LIVE_CHAT).orElseThrow().messages();
+            List<Message> stored = store.find(DemoScenarios.LIVE_CHAT).orElseThrow().messages();
             assertThat(stored).hasSize(expected);
             assertThat(stored).extracting(Message::id)
-                    .containsExactlyElementsOf(DemoData.liveChatAfter(DemoData.feed().size()).messages().stream()
+                    .containsExactlyElementsOf(DemoScenarios.liveChatAfter(DemoScenarios.feed().size()).messages().stream()
                             .map(Message::id).toList());
         }
     }
@@ -166,7 +166,7 @@ class DemoDataTest {
     @Test
     void theCardAndPhoneTicketCarriesALuhnValidCardAndAPhoneNumber() {
         PiiRedactor redactor = new PiiRedactor();
-        List<Redaction> redactions = redactor.redactAll(customerTexts(DemoData.ticket(DemoData.CARD_AND_PHONE)));
+        List<Redaction> redactions = redactor.redactAll(customerTexts(DemoScenarios.ticket(DemoScenarios.CARD_AND_PHONE)));
 
         assertThat(redactions.stream().flatMap(r -> r.replacements().stream()).map(Redaction.Replacement::kind))
                 .contains(PiiKind.CARD, PiiKind.PHONE);
@@ -181,34 +181,34 @@ class DemoDataTest {
                 .filter(ticket -> detector.detect(ticket).stream().anyMatch(f -> f.kind() == FlagKind.PROMPT_INJECTION))
                 .map(Ticket::id).distinct().toList();
 
-        assertThat(flagged).containsExactly(DemoData.PROMPT_INJECTION);
+        assertThat(flagged).containsExactly(DemoScenarios.PROMPT_INJECTION);
     }
 
     @Test
     void theFuriousCustomerIsFlaggedAsFrustratedAndTheHowToQuestionIsNot() {
         FrustrationDetector detector = new FrustrationDetector();
 
-        assertThat(detector.detect(DemoData.ticket(DemoData.FURIOUS))).extracting(flag -> flag.kind())
+        assertThat(detector.detect(DemoScenarios.ticket(DemoScenarios.FURIOUS))).extracting(flag -> flag.kind())
                 .containsExactly(FlagKind.FRUSTRATION);
-        assertThat(detector.detect(DemoData.ticket(DemoData.HOW_TO))).isEmpty();
+        assertThat(detector.detect(DemoScenarios.ticket(DemoScenarios.HOW_TO))).isEmpty();
     }
 
     @Test
     void theBereavementTicketIsRecognisedAsABereavement() {
-        assertThat(situations(DemoData.ticket(DemoData.BEREAVEMENT))).contains(SensitiveSituation.BEREAVEMENT);
-        assertThat(new SensitiveSituationDetector().detect(DemoData.ticket(DemoData.BEREAVEMENT)))
+        assertThat(situations(DemoScenarios.ticket(DemoScenarios.BEREAVEMENT))).contains(SensitiveSituation.BEREAVEMENT);
+        assertThat(new SensitiveSituationDetector().detect(DemoScenarios.ticket(DemoScenarios.BEREAVEMENT)))
                 .anyMatch(flag -> flag.kind() == FlagKind.SENSITIVE_SITUATION && flag.blocking());
     }
 
     @Test
     void theHardshipAndLegalThreatTicketsAreRecognisedToo() {
-        assertThat(situations(DemoData.ticket(DemoData.HARDSHIP))).contains(SensitiveSituation.FINANCIAL_HARDSHIP);
-        assertThat(situations(DemoData.ticket(DemoData.LEGAL_THREAT))).contains(SensitiveSituation.LEGAL_THREAT);
+        assertThat(situations(DemoScenarios.ticket(DemoScenarios.HARDSHIP))).contains(SensitiveSituation.FINANCIAL_HARDSHIP);
+        assertThat(situations(DemoScenarios.ticket(DemoScenarios.LEGAL_THREAT))).contains(SensitiveSituation.LEGAL_THREAT);
     }
 
     @Test
     void theHowToQuestionRaisesNoGuardrailAtAll() {
-        Ticket howTo = DemoData.ticket(DemoData.HOW_TO);
+        Ticket howTo = DemoScenarios.ticket(DemoScenarios.HOW_TO);
 
         assertThat(new SensitiveSituationDetector().detect(howTo)).isEmpty();
         assertThat(new PromptInjectionDetector().detect(howTo)).isEmpty();
@@ -220,7 +220,7 @@ class DemoDataTest {
 
     @Test
     void theHelpCentreLoadsWithNothingSkipped() {
-        LoadResult loaded = DemoData.helpCentreArticles();
+        LoadResult loaded = DemoScenarios.helpCentreArticles();
 
         assertThat(loaded.skipped()).isEmpty();
         assertThat(loaded.articles()).hasSizeGreaterThanOrEqualTo(42);
@@ -232,15 +232,15 @@ class DemoDataTest {
 
     @Test
     void everyCategoryTheDemoNeedsHasItsFolder() throws IOException {
-        try (Stream<Path> folders = Files.list(DemoData.helpCentre())) {
+        try (Stream<Path> folders = Files.list(DemoScenarios.helpCentre())) {
             assertThat(folders.map(folder -> folder.getFileName().toString())).containsAll(CATEGORIES);
         }
     }
 
     @Test
     void everyArticleHasTheFrontMatterOfItsCategoryFolder() {
-        for (Article article : DemoData.helpCentreArticles().articles()) {
-            String folder = DemoData.helpCentre().relativize(Path.of(article.source())).getName(0).toString();
+        for (Article article : DemoScenarios.helpCentreArticles().articles()) {
+            String folder = DemoScenarios.helpCentre().relativize(Path.of(article.source())).getName(0).toString();
 
             assertThat(article.id()).as(article.source()).startsWith(folder + "-");
             assertThat(article.title()).as(article.source()).isNotBlank();
@@ -254,7 +254,7 @@ class DemoDataTest {
 
     @Test
     void everyArticleIsBetween150And600Words() {
-        for (Article article : DemoData.helpCentreArticles().articles()) {
+        for (Article article : DemoScenarios.helpCentreArticles().articles()) {
             long words = WORD.matcher(article.body()).results().count();
 
             assertThat(words).as(article.id()).isBetween(150L, 600L);
@@ -263,7 +263,7 @@ class DemoDataTest {
 
     @Test
     void noArticleMentionsWhatTheUnanswerableTicketAsksAbout() {
-        for (Article article : DemoData.helpCentreArticles().articles()) {
+        for (Article article : DemoScenarios.helpCentreArticles().articles()) {
             String text = (article.title() + " " + article.body()).toLowerCase(Locale.ROOT);
 
             assertThat(text).as(article.id()).doesNotContain("sponsor", "bouldering", "climbing club");
@@ -271,9 +271,9 @@ class DemoDataTest {
     }
 
     private static List<Ticket> allTicketsWithFollowUps() {
-        List<Ticket> tickets = new ArrayList<>(DemoData.tickets());
-        for (int steps = 1; steps <= DemoData.feed().size(); steps++) {
-            tickets.add(DemoData.liveChatAfter(steps));
+        List<Ticket> tickets = new ArrayList<>(DemoScenarios.tickets());
+        for (int steps = 1; steps <= DemoScenarios.feed().size(); steps++) {
+            tickets.add(DemoScenarios.liveChatAfter(steps));
         }
         return tickets;
     }

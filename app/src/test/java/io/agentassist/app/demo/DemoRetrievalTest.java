@@ -61,7 +61,7 @@ class DemoRetrievalTest {
 
     @BeforeAll
     static void indexTheHelpCentreAndSearchEveryTicket() throws IOException {
-        LoadResult loaded = DemoData.helpCentreArticles();
+        LoadResult loaded = DemoScenarios.helpCentreArticles();
         articleIds = loaded.articles().stream().map(Article::id).collect(Collectors.toCollection(TreeSet::new));
         TextEmbedder embedder = TextEmbedder.load(EmbeddingModelChoice.defaultChoice());
         new KnowledgeIndexer(indexDir, embedder, new Chunker()).index(loaded, IndexProgress.NONE);
@@ -85,13 +85,13 @@ class DemoRetrievalTest {
     @Test
     void everyTicketButTheUnanswerableOneAndEveryLiveChatStepHasAnExpectation() {
         List<String> wanted = new ArrayList<>();
-        for (Ticket ticket : DemoData.tickets()) {
-            if (!ticket.id().equals(DemoData.UNANSWERABLE)) {
+        for (Ticket ticket : DemoScenarios.tickets()) {
+            if (!ticket.id().equals(DemoScenarios.UNANSWERABLE)) {
                 wanted.add(ticket.id());
             }
         }
-        for (int steps = 1; steps <= DemoData.feed().size(); steps++) {
-            wanted.add(DemoData.LIVE_CHAT + "+" + steps);
+        for (int steps = 1; steps <= DemoScenarios.feed().size(); steps++) {
+            wanted.add(DemoScenarios.LIVE_CHAT + "+" + steps);
         }
 
         assertThat(expectations.keySet()).containsExactlyInAnyOrderElementsOf(wanted);
@@ -141,7 +141,7 @@ class DemoRetrievalTest {
 
     @Test
     void theUnanswerableTicketFindsNothingRelevantEnoughToUse() {
-        List<KnowledgeHit> hits = passagesFor(DemoData.ticket(DemoData.UNANSWERABLE));
+        List<KnowledgeHit> hits = passagesFor(DemoScenarios.ticket(DemoScenarios.UNANSWERABLE));
 
         assertThat(hits).isNotEmpty().allMatch(KnowledgeHit::hasSimilarity, "has a similarity");
         assertThat(hits).as(describe(hits))
@@ -151,10 +151,10 @@ class DemoRetrievalTest {
     private static Ticket ticket(String key) {
         int plus = key.indexOf('+');
         if (plus < 0) {
-            return DemoData.ticket(key);
+            return DemoScenarios.ticket(key);
         }
-        assertThat(key.substring(0, plus)).isEqualTo(DemoData.LIVE_CHAT);
-        return DemoData.liveChatAfter(Integer.parseInt(key.substring(plus + 1)));
+        assertThat(key.substring(0, plus)).isEqualTo(DemoScenarios.LIVE_CHAT);
+        return DemoScenarios.liveChatAfter(Integer.parseInt(key.substring(plus + 1)));
     }
 
     /** What a suggested reply retrieves for the ticket (before it drops passages below MIN_SIMILARITY). */

@@ -25,10 +25,11 @@ import java.util.function.Function;
  * <pre>{@code
  * {"id": "T-1042", "subject": "…", "channel": "email" | "chat", "status": "open"?,
  *  "customer": {"name": "…", "email": "…", "language": "de"?},
- *  "messages": [{"id": "…"?, "from": "customer" | "agent", "text": "…", "at": "2025-03-01T09:00:00Z"}]}
+ *  "messages": [{"id": "…"?, "from": "customer" | "agent" | "note", "text": "…", "at": "2025-03-01T09:00:00Z"}]}
  * }</pre>
  * Read as a tree rather than bound to classes, so every error can name the field and the file
  * ({@code field "messages[1].at": …}); an agent dropping a hand-made file into the inbox reads that error.
+ * {@code "note"} is an internal note: the team sees it, the customer never does, retrieval leaves it out.
  * A message without an {@code id} gets one derived from ticket, author, time and text, so re-importing the
  * file adds nothing.
  */
@@ -90,8 +91,9 @@ public final class TicketJsonReader {
                 Author author = switch (requiredText(node, "from", field + ".from").toLowerCase(Locale.ROOT)) {
                     case "customer" -> Author.CUSTOMER;
                     case "agent" -> Author.AGENT;
+                    case "note" -> Author.INTERNAL_NOTE;
                     default -> throw error(field + ".from", "\"" + node.get("from").asText()
-                            + "\" is neither \"customer\" nor \"agent\"");
+                            + "\" is not \"customer\", \"agent\" or \"note\"");
                 };
                 if (!node.has("text") || !node.get("text").isTextual()) {
                     throw error(field + ".text", "is missing");

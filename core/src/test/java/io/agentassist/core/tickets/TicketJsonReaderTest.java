@@ -61,6 +61,20 @@ class TicketJsonReaderTest {
     }
 
     @Test
+    void aNoteIsAnInternalNoteNotAMessageToTheCustomer() throws IOException {
+        Path file = write("note.json", """
+                {"id": "T-9", "channel": "email", "customer": {"email": "a@example.com"},
+                 "messages": [{"from": "customer", "text": "Where is my parcel?", "at": "2025-03-03T09:14:00Z"},
+                              {"from": "note", "text": "Carrier says it is held at customs.", "at": "2025-03-03T09:20:00Z"}]}
+                """);
+
+        Ticket ticket = reader.read(file);
+
+        assertThat(ticket.messages()).extracting(m -> m.author())
+                .containsExactly(io.agentassist.core.model.Author.CUSTOMER, io.agentassist.core.model.Author.INTERNAL_NOTE);
+    }
+
+    @Test
     void subjectNameAndLanguageAreOptional() throws IOException {
         Path file = write("minimal.json", """
                 {"id": 77, "channel": "EMAIL", "customer": {"email": "a@example.com"},
@@ -84,7 +98,7 @@ class TicketJsonReaderTest {
             {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": []} | field "messages" is missing or empty (expected at least one message)
             {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": [{"from": "customer", "text": "hi", "at": "2025-03-03T09:14:00Z"}, {"from": "customer", "text": "hi", "at": "yesterday"}]} | field "messages[1].at" "yesterday" is not an ISO-8601 time with a zone, such as 2025-03-01T09:00:00Z or 2025-03-01T10:00:00+01:00
             {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": [{"from": "customer", "text": "hi", "at": "2025-03-03T09:14:00"}]} | field "messages[0].at" "2025-03-03T09:14:00" is not an ISO-8601 time with a zone, such as 2025-03-01T09:00:00Z or 2025-03-01T10:00:00+01:00
-            {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": [{"from": "bot", "text": "hi", "at": "2025-03-03T09:14:00Z"}]} | field "messages[0].from" "bot" is neither "customer" nor "agent"
+            {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": [{"from": "bot", "text": "hi", "at": "2025-03-03T09:14:00Z"}]} | field "messages[0].from" "bot" is not "customer", "agent" or "note"
             {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": [{"from": "customer", "at": "2025-03-03T09:14:00Z"}]} | field "messages[0].text" is missing
             {"id": "T-1", "channel": "chat", "customer": {"email": "s@example.com"}, "messages": [{"from": "customer", "text": ["hi"], "at": "2025-03-03T09:14:00Z"}]} | field "messages[0].text" is missing
             {"id": {"x": 1}, "channel": "chat"} | field "id" must be a string, not object

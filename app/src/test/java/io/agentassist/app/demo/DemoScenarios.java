@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * through its README: the test classes live in a package of the same name, so looking up the folder itself
  * could find the test-classes folder instead.
  */
-final class DemoData {
+final class DemoScenarios {
     /** Ticket ids of the scenarios the demo is built around (see the README next to the data). */
     static final String HOW_TO = "FW-1001";
     static final String DOUBLE_CHARGE = "FW-1002";
@@ -44,11 +44,11 @@ final class DemoData {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String README = "/io/agentassist/app/demo/README.md";
 
-    private DemoData() {
+    private DemoScenarios() {
     }
 
     static Path root() {
-        URL readme = DemoData.class.getResource(README);
+        URL readme = DemoScenarios.class.getResource(README);
         if (readme == null || !"file".equals(readme.getProtocol())) {
             throw new IllegalStateException(README + " is not a file on the test class path: " + readme);
         }
@@ -77,7 +77,7 @@ final class DemoData {
     }
 
     static List<Ticket> tickets() {
-        return ticketFiles().stream().map(DemoData::read).toList();
+        return ticketFiles().stream().map(DemoScenarios::read).toList();
     }
 
     static Ticket ticket(String id) {
