@@ -11,6 +11,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -112,7 +113,7 @@ final class QueueView {
             var subject = new Label(item.subject().isBlank() ? "(no subject)" : item.subject());
             subject.getStyleClass().add(Styles.TEXT_MUTED);
 
-            var meta = new HBox(6);
+            var meta = new FlowPane(6, 4);
             meta.getChildren().add(chip(item.status().name().toLowerCase(), "status-" + item.status().name().toLowerCase()));
             meta.getChildren().add(chip(item.channel().id(), "channel"));
             for (FlagKind flag : item.flags()) {
@@ -122,7 +123,12 @@ final class QueueView {
             }
             var box = new VBox(2, top, subject, meta);
             box.getStyleClass().add("queue-item");
-            box.setMaxWidth(Double.MAX_VALUE);
+            // As wide as the list, no wider: the waiting time stays in view and the chips wrap.
+            box.setMinWidth(0);
+            box.prefWidthProperty().bind(list.widthProperty().subtract(28));
+            box.maxWidthProperty().bind(box.prefWidthProperty());
+            meta.prefWrapLengthProperty().bind(box.prefWidthProperty());
+            subject.setMinWidth(0);
             setText(null);
             setGraphic(box);
         }

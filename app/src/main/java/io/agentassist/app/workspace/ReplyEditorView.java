@@ -86,6 +86,8 @@ final class ReplyEditorView {
         send.setOnAction(event -> approve.run());
         var shortcut = new Label("Ctrl+Enter");
         shortcut.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        shortcut.setMinWidth(Region.USE_PREF_SIZE);
         var footer = new HBox(8, notice, spacer, shortcut, send);
         footer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 

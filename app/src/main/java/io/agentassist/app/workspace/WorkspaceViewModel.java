@@ -233,8 +233,7 @@ public final class WorkspaceViewModel {
                 editor.clear();
             } else {
                 editor.stale(true);
-                editor.notice("The customer wrote again after this reply was started. Read the new message; "
-                        + "a fresh suggestion is on the right.");
+                editor.notice("");
             }
             refreshArticles();
             summarize();
