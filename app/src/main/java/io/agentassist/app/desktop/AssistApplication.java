@@ -3,6 +3,7 @@ package io.agentassist.app.desktop;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.agentassist.app.AppDirectories;
+import io.agentassist.app.settings.SettingsView;
 import io.agentassist.app.wiring.DesktopWiring;
 import io.agentassist.app.workspace.WorkspaceView;
 import io.agentassist.core.config.AssistConfig;
@@ -31,6 +32,7 @@ public final class AssistApplication extends Application {
     private WindowPreferences preferences;
     private Path preferencesFile;
     private boolean dark;
+    private Stage stage;
 
     /** The AtlantaFX theme for every window; the app's own stylesheets use its colour variables. */
     public static void applyTheme() {
@@ -44,6 +46,7 @@ public final class AssistApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         AppDirectories directories = AppDirectories.forCurrentUser();
         preferencesFile = directories.dataDir().resolve("window.properties");
         preferences = WindowPreferences.load(preferencesFile);
@@ -105,8 +108,6 @@ public final class AssistApplication extends Application {
     }
 
     private void openSettings() {
-        var alert = new Alert(Alert.AlertType.INFORMATION, "Settings are edited in "
-                + AssistConfigLoader.forCurrentUser().defaultFile());
-        alert.show();
+        SettingsView.open(stage, wiring.settings(wiring::configurationChanged));
     }
 }

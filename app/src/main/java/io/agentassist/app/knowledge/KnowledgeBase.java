@@ -1,23 +1,19 @@
 package io.agentassist.app.knowledge;
 
+import io.agentassist.app.settings.KnowledgeIndexReindexer;
+import io.agentassist.app.settings.KnowledgeReindexer;
+import io.agentassist.app.settings.ReindexSummary;
 import io.agentassist.app.workspace.WorkspaceServices.KnowledgeStatus;
 import io.agentassist.core.knowledge.KnowledgeArticle;
 import io.agentassist.core.knowledge.KnowledgeArticles;
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.KnowledgeSearch;
-import io.agentassist.knowledge.ingest.Chunker;
 import io.agentassist.knowledge.index.EmbeddingModelChoice;
 import io.agentassist.knowledge.index.IndexFormats;
-import io.agentassist.knowledge.index.IndexProgress;
-import io.agentassist.knowledge.index.IndexReport;
-import io.agentassist.knowledge.index.KnowledgeIndexer;
 import io.agentassist.knowledge.index.TextEmbedder;
-import io.agentassist.knowledge.ingest.KnowledgeSourceLoader;
-import io.agentassist.knowledge.ingest.LoadResult;
 import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * re-index from the settings). A rebuild writes the index, then swaps the searcher in one step; searches
  * meanwhile use the previous one, or find nothing while there is none yet ({@link #ready()} says which).
  */
-public final class KnowledgeBase implements KnowledgeSearch, KnowledgeArticles, KnowledgeStatus, AutoCloseable {
+public final class KnowledgeBase implements KnowledgeSearch, KnowledgeArticles, KnowledgeStatus, KnowledgeReindexer,
+        AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
 
     private final Path indexDir;
@@ -56,35 +53,18 @@ public final class KnowledgeBase implements KnowledgeSearch, KnowledgeArticles, 
     }
 
     /**
-     * Indexes the folders (incrementally: unchanged articles are kept) and starts searching the result.
+     * Indexes the folders (incrementally: unchanged articles are kept; checked and reported as
+     * {@link KnowledgeIndexReindexer} does) and starts searching the result. Searches meanwhile use the
+     * previous index.
      *
-     * @param progress from 0 to 1
+     * @param progress from 0 to 1; negative while the amount of work is not known yet
      */
-    public synchronized IndexReport rebuild(List<Path> folders, DoubleConsumer progress) throws IOException {
-        LoadResult loaded = new KnowledgeSourceLoader().load(folders);
-        if (loaded.articles().isEmpty()) {
-            throw new IOException("no knowledge articles found in " + folders + ": the index was left unchanged");
-        }
-        Files.createDirectories(indexDir);
-        IndexReport report = new KnowledgeIndexer(indexDir, embedderFor(indexDir), new Chunker())
-                .index(loaded, new IndexProgress() {
-                    private long total;
-
-                    @Override
-                    public void started(long count) {
-                        total = count;
-                        progress.accept(0);
-                    }
-
-                    @Override
-                    public void advanced(long done) {
-                        progress.accept(total == 0 ? 1 : Math.min(1.0, (double) done / total));
-                    }
-                });
-        swap(LuceneKnowledgeSearch.open(indexDir, embedder));
-        progress.accept(1);
-        LOG.info("Knowledge index {} ready: {}", indexDir, report);
-        return report;
+    @Override
+    public synchronized ReindexSummary reindex(List<Path> folders, DoubleConsumer progress) throws IOException {
+        ReindexSummary summary = new KnowledgeIndexReindexer(indexDir).reindex(folders, progress);
+        swap(LuceneKnowledgeSearch.open(indexDir, embedderFor(indexDir)));
+        LOG.info("Knowledge index {} ready: {}", indexDir, summary.message());
+        return summary;
     }
 
     @Override

@@ -4,12 +4,17 @@ import io.agentassist.app.AppDirectories;
 import io.agentassist.app.demo.DemoData;
 import io.agentassist.app.demo.DemoLiveChat;
 import io.agentassist.app.knowledge.KnowledgeBase;
+import io.agentassist.app.settings.DatabaseProbe;
+import io.agentassist.app.settings.SettingsViewModel;
 import io.agentassist.app.tasks.BackgroundTaskRunner;
 import io.agentassist.app.workspace.KnowledgeIndexViewModel;
 import io.agentassist.app.workspace.UnsentReplies;
 import io.agentassist.app.workspace.WorkspaceServices;
 import io.agentassist.app.workspace.WorkspaceViewModel;
 import io.agentassist.core.config.AssistConfig;
+import io.agentassist.core.config.AssistConfigLoader;
+import io.agentassist.core.llm.ModelConnectionCheck;
+import java.util.function.Consumer;
 import io.agentassist.core.desk.ReplyDesk;
 import io.agentassist.core.model.AgentProfile;
 import io.agentassist.core.persistence.Database;
@@ -94,7 +99,7 @@ public final class DesktopWiring implements AutoCloseable {
     public void start() {
         workspace.start();
         DemoData demo = new DemoData(directories.dataDir());
-        List<Path> folders = List.of(demo.helpCentre());
+        List<Path> folders = config.knowledgeFolders().isEmpty() ? List.of(demo.helpCentre()) : config.knowledgeFolders();
         runner.submit("prepare the demo data", () -> demo.install(tickets, clock), imported -> {
             if (imported > 0) {
                 workspace.queue().refresh();
@@ -121,10 +126,28 @@ public final class DesktopWiring implements AutoCloseable {
 
     private void rebuildKnowledge(List<Path> folders) {
         knowledge.indexing("Indexing the help centre…", 0);
-        runner.submit("index " + folders, () -> knowledgeBase.rebuild(folders,
-                        done -> runner.onUi(() -> knowledge.indexing("Indexing the help centre…", done))),
+        runner.submit("index " + folders, () -> knowledgeBase.reindex(folders,
+                        done -> runner.onUi(() -> knowledge.indexing("Indexing the knowledge base…", done))),
                 report -> knowledgeReady(folders),
                 failure -> knowledge.failed(failure.getMessage()));
+    }
+
+    /**
+     * A new view model for the Settings dialog (one per opening). Re-indexing goes through the window's
+     * knowledge base, so the co-pilot searches the new index as soon as it is written.
+     */
+    public SettingsViewModel settings(Consumer<AssistConfig> onSaved) {
+        return new SettingsViewModel(AssistConfigLoader.forCurrentUser(), directories.dataDir(), runner,
+                new ModelConnectionCheck(), (folders, progress) -> {
+                    var summary = knowledgeBase.reindex(folders, progress);
+                    runner.onUi(() -> knowledgeReady(folders));
+                    return summary;
+                }, DatabaseProbe.openingTheDatabase(), onSaved);
+    }
+
+    /** The configuration was saved: new suggestions use its model and agent profile at once. */
+    public void configurationChanged(AssistConfig saved) {
+        workspace.useServices(services(new AssistServices(saved, clock)));
     }
 
     private void knowledgeReady(List<Path> folders) {

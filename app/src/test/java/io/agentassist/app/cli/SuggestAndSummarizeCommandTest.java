@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class SuggestAndSummarizeCommandTest {
         return new CliRunner(temp.resolve("data-llm"), () -> new AssistConfig(
                 new ModelSettings(server.baseUrl(), "sk-test", "gpt-test", Duration.ofSeconds(5), 0),
                 "Sam Rivera", "Sam Rivera, Northwind Support", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), List.of()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.agentassist.core.config;
 
 import io.agentassist.core.llm.ModelSettings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param indexDir       the knowledge index folder
  * @param inboxDir       the folder tickets are read from
  * @param file           the config file read, empty when there was none
+ * @param knowledgeFolders the folders of knowledge articles the index is built from, absolute; empty when
+ *                       not set (the app's default)
  */
 public record AssistConfig(ModelSettings model, String agentName, String agentSignature,
-        Optional<String> databaseUrl, Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file) {
+        Optional<String> databaseUrl, Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
+        List<Path> knowledgeFolders) {
 
     public AssistConfig {
         Objects.requireNonNull(model, "model");
@@ -29,12 +33,13 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
         Objects.requireNonNull(indexDir, "indexDir");
         Objects.requireNonNull(inboxDir, "inboxDir");
         Objects.requireNonNull(file, "file");
+        knowledgeFolders = knowledgeFolders == null ? List.of() : List.copyOf(knowledgeFolders);
     }
 
     /** Nothing set anywhere: offline, every folder the app's default. */
     public static AssistConfig defaults() {
         return new AssistConfig(ModelSettings.unconfigured(), "", "", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), List.of());
     }
 
     @Override
@@ -44,7 +49,8 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
                 + ", databaseUrl=" + databaseUrl.map(AssistConfig::maskPassword).orElse("(default)")
                 + ", indexDir=" + indexDir.map(Path::toString).orElse("(default)")
                 + ", inboxDir=" + inboxDir.map(Path::toString).orElse("(default)")
-                + ", file=" + file.map(Path::toString).orElse("(none)") + "]";
+                + ", file=" + file.map(Path::toString).orElse("(none)")
+                + ", knowledgeFolders=" + (knowledgeFolders.isEmpty() ? "(default)" : knowledgeFolders) + "]";
     }
 
     /** A JDBC URL with any password replaced by {@code ****}: {@code password=...} and {@code user:pass@}. */

@@ -1,6 +1,7 @@
 package io.agentassist.core.config;
 
 import io.agentassist.core.llm.ModelSettings;
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -12,11 +13,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +44,11 @@ import org.slf4j.LoggerFactory;
  * database.url        = jdbc:postgresql://localhost/assist
  * index.dir           = ~/assist/index                # relative paths are relative to the file
  * inbox.dir           = ~/assist/inbox
+ * knowledge.folders   = ~/kb/policies:~/kb/faq        # separated by the path separator (: or ;) or by newlines
  * </pre>
+ * (The notes after the values are for this page: in the file, {@code #} starts a comment only at the start of a
+ * line.) Folders ({@code index.dir}, {@code inbox.dir}, each of {@code knowledge.folders}) may start with
+ * {@code ~}; relative ones are relative to the file's folder. {@link AssistConfigWriter} saves values into it.
  *
  * <p>Environment variables override the file: {@code ASSIST_LLM_BASE_URL}, {@code ASSIST_LLM_API_KEY},
  * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}. {@code OPENAI_API_KEY} is
@@ -64,9 +74,12 @@ public final class AssistConfigLoader {
     public static final String DATABASE_URL = "database.url";
     public static final String INDEX_DIR = "index.dir";
     public static final String INBOX_DIR = "inbox.dir";
+    public static final String KNOWLEDGE_FOLDERS = "knowledge.folders";
 
     private static final Set<String> KEYS = Set.of(LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_SECONDS,
-            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, INDEX_DIR, INBOX_DIR);
+            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, INDEX_DIR, INBOX_DIR, KNOWLEDGE_FOLDERS);
+    /** Between the folders of {@code knowledge.folders}: newlines, or this platform's path separator. */
+    private static final Pattern FOLDER_SEPARATOR = Pattern.compile("[\\r\\n]+|" + Pattern.quote(File.pathSeparator));
     /** Which environment variable overrides which key. */
     private static final Map<String, String> OVERRIDES = Map.of(
             LLM_BASE_URL, "ASSIST_LLM_BASE_URL",
@@ -111,7 +124,7 @@ public final class AssistConfigLoader {
             return load(expand(named, userHome, CONFIG_VARIABLE, ENVIRONMENT));
         }
         Path file = defaultFile();
-        return Files.exists(file) ? load(file) : combine(new Properties(), Optional.empty());
+        return Files.exists(file) ? load(file) : combine(new Properties(), Optional.empty(), true);
     }
 
     /** Reads this file, which must exist, then the environment. */
@@ -120,6 +133,90 @@ public final class AssistConfigLoader {
         if (!Files.isRegularFile(absolute)) {
             throw new ConfigException("", absolute.toString(), "no such config file");
         }
+        Properties properties = read(absolute);
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            LOG.warn("{}: ignoring unknown keys {} (known: {})", absolute, unknown, new TreeSet<>(KEYS));
+        }
+        return combine(properties, Optional.of(absolute), true);
+    }
+
+    /**
+     * The file {@link #load()} reads and a settings screen writes: {@code $ASSIST_CONFIG} when set, else
+     * {@link #defaultFile()}. It need not exist.
+     */
+    public Path configFile() throws ConfigException {
+        String named = env(CONFIG_VARIABLE);
+        Path file = named != null ? expand(named, userHome, CONFIG_VARIABLE, ENVIRONMENT) : defaultFile();
+        return file.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The values written in this file, as written (not checked, {@code ~} not expanded, no environment
+     * applied), so a settings screen can show a file that {@link #load} refuses and let the user fix it.
+     * A missing file has no values.
+     */
+    public Map<String, String> storedValues(Path file) throws ConfigException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            return Map.of();
+        }
+        Properties properties = read(absolute);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            values.put(key, properties.getProperty(key).strip());
+        }
+        return values;
+    }
+
+    /**
+     * What {@link #load(Path)} would give if {@code file} held exactly these values: the same checks, the
+     * environment on top, relative folders resolved against the file's folder. Nothing is read or logged, so a
+     * settings screen can check what it is about to write.
+     */
+    public AssistConfig resolve(Map<String, String> fileValues, Path file) throws ConfigException {
+        Properties properties = new Properties();
+        fileValues.forEach((key, value) -> {
+            if (value != null) {
+                properties.setProperty(key, value);
+            }
+        });
+        return combine(properties, Optional.of(file.toAbsolutePath().normalize()), false);
+    }
+
+    /** The environment variable that overrides this key, when it is set (and not blank). */
+    public Optional<String> overriddenBy(String key) {
+        String variable = OVERRIDES.get(key);
+        return variable != null && env(variable) != null ? Optional.of(variable) : Optional.empty();
+    }
+
+    /**
+     * The value of the environment variable that overrides this key, when it is set. For {@link #LLM_API_KEY}
+     * this is a secret: never show or log it.
+     */
+    public Optional<String> overrideValue(String key) {
+        return overriddenBy(key).map(this::env);
+    }
+
+    /**
+     * The folders a {@code knowledge.folders} value in {@code file} names: split, {@code ~} expanded, relative
+     * ones resolved against the file's folder, repeats left out.
+     */
+    public List<Path> knowledgeFolders(String value, Path file) throws ConfigException {
+        Properties properties = new Properties();
+        properties.setProperty(KNOWLEDGE_FOLDERS, value);
+        Path absolute = file.toAbsolutePath().normalize();
+        return new Values(properties, absolute.toString(), false).paths(KNOWLEDGE_FOLDERS,
+                Optional.ofNullable(absolute.getParent()));
+    }
+
+    /** {@code OPENAI_API_KEY} when it is set: the key used when neither the file nor the environment give one. */
+    public Optional<String> fallbackApiKeyVariable() {
+        return env(OPENAI_API_KEY) != null ? Optional.of(OPENAI_API_KEY) : Optional.empty();
+    }
+
+    private static Properties read(Path absolute) throws ConfigException {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(absolute, StandardCharsets.UTF_8)) {
             properties.load(reader);
@@ -130,15 +227,11 @@ public final class AssistConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("", absolute.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
-        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
-        unknown.removeAll(KEYS);
-        if (!unknown.isEmpty()) {
-            LOG.warn("{}: ignoring unknown keys {} (known: {})", absolute, unknown, new TreeSet<>(KEYS));
-        }
-        return combine(properties, Optional.of(absolute));
+        return properties;
     }
 
-    private AssistConfig combine(Properties properties, Optional<Path> file) throws ConfigException {
+    private AssistConfig combine(Properties properties, Optional<Path> file, boolean loading)
+            throws ConfigException {
         String fileName = file.map(Path::toString).orElse("");
         Values values = new Values(properties, fileName);
 
@@ -161,13 +254,17 @@ public final class AssistConfigLoader {
             }
             modelSettings = new ModelSettings(url, apiKey.map(Setting::value).orElse(""), model.get().value(),
                     Duration.ofSeconds(timeoutSeconds), maxRetries);
-            LOG.info("language model {} at {}, API key {}", modelSettings.modelName(), modelSettings.baseUrl(),
-                    apiKey.map(key -> "from " + key.key() + " in " + key.source()).orElse("none"));
+            if (loading) {
+                LOG.info("language model {} at {}, API key {}", modelSettings.modelName(), modelSettings.baseUrl(),
+                        apiKey.map(key -> "from " + key.key() + " in " + key.source()).orElse("none"));
+            }
         } else {
             modelSettings = new ModelSettings("", "", "", Duration.ofSeconds(timeoutSeconds), maxRetries);
-            LOG.info("no language model configured ({} unset): offline", LLM_BASE_URL);
+            if (loading) {
+                LOG.info("no language model configured ({} unset): offline", LLM_BASE_URL);
+            }
         }
-        if (file.isPresent() && apiKey.filter(key -> key.key().equals(LLM_API_KEY)
+        if (loading && file.isPresent() && apiKey.filter(key -> key.key().equals(LLM_API_KEY)
                 && key.source().equals(fileName)).isPresent()) {
             warnIfOthersCanRead(file.get());
         }
@@ -179,32 +276,44 @@ public final class AssistConfigLoader {
                 checkedDatabaseUrl(values.get(DATABASE_URL)),
                 values.path(INDEX_DIR, baseDir),
                 values.path(INBOX_DIR, baseDir),
-                file);
+                file,
+                values.paths(KNOWLEDGE_FOLDERS, baseDir));
     }
 
     private static String checkedBaseUrl(Setting setting) throws ConfigException {
-        String text = setting.value();
+        Optional<String> problem = baseUrlProblem(setting.value());
+        if (problem.isPresent()) {
+            throw setting.invalid(problem.get());
+        }
+        return setting.value();
+    }
+
+    /**
+     * What is wrong with a model base URL, or empty when it is a usable http(s) URL with a host and without
+     * credentials, query or fragment. The one check the loader and a settings screen share.
+     */
+    public static Optional<String> baseUrlProblem(String text) {
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw setting.invalid("'" + text + "' is not a URL (" + e.getReason() + ")", e);
+            return Optional.of("'" + text + "' is not a URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
-            throw setting.invalid("'" + text + "' is not an http(s) URL with a host, e.g. "
+            return Optional.of("'" + text + "' is not an http(s) URL with a host, e.g. "
                     + "https://api.openai.com/v1 or http://localhost:11434/v1");
         }
         if (uri.getRawUserInfo() != null) {
-            throw setting.invalid("the URL must not carry a user or password (they would end up in logs); "
+            return Optional.of("the URL must not carry a user or password (they would end up in logs); "
                     + "put the key in " + LLM_API_KEY);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw setting.invalid("'" + text + "' has a query or fragment; give the base URL only, e.g. "
+            return Optional.of("'" + text + "' has a query or fragment; give the base URL only, e.g. "
                     + "https://api.openai.com/v1");
         }
-        return text;
+        return Optional.empty();
     }
 
     private static Optional<String> checkedDatabaseUrl(Optional<Setting> setting) throws ConfigException {
@@ -261,15 +370,21 @@ public final class AssistConfigLoader {
     private final class Values {
         private final Properties properties;
         private final String fileName;
+        private final boolean withEnvironment;
 
         Values(Properties properties, String fileName) {
+            this(properties, fileName, true);
+        }
+
+        Values(Properties properties, String fileName, boolean withEnvironment) {
             this.properties = properties;
             this.fileName = fileName;
+            this.withEnvironment = withEnvironment;
         }
 
         Optional<Setting> get(String key) {
             String variable = OVERRIDES.get(key);
-            if (variable != null && env(variable) != null) {
+            if (withEnvironment && variable != null && env(variable) != null) {
                 return Optional.of(new Setting(env(variable), variable, ENVIRONMENT));
             }
             String value = properties.getProperty(key);
@@ -301,11 +416,31 @@ public final class AssistConfigLoader {
             if (setting.isEmpty()) {
                 return Optional.empty();
             }
-            Path path = expand(setting.get().value(), userHome, key, setting.get().source());
+            return Optional.of(resolved(setting.get().value(), key, setting.get().source(), baseDir));
+        }
+
+        /** Folders separated by newlines or the path separator; blanks and repeats left out. */
+        List<Path> paths(String key, Optional<Path> baseDir) throws ConfigException {
+            Optional<Setting> setting = get(key);
+            if (setting.isEmpty()) {
+                return List.of();
+            }
+            Set<Path> paths = new LinkedHashSet<>();
+            for (String part : FOLDER_SEPARATOR.split(setting.get().value())) {
+                if (!part.isBlank()) {
+                    paths.add(resolved(part.strip(), key, setting.get().source(), baseDir));
+                }
+            }
+            return new ArrayList<>(paths);
+        }
+
+        private Path resolved(String text, String key, String source, Optional<Path> baseDir)
+                throws ConfigException {
+            Path path = expand(text, userHome, key, source);
             if (!path.isAbsolute()) {
                 path = baseDir.orElse(Path.of("")).resolve(path);
             }
-            return Optional.of(path.toAbsolutePath().normalize());
+            return path.toAbsolutePath().normalize();
         }
     }
 }

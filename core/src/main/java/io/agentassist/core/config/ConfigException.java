@@ -8,6 +8,7 @@ public final class ConfigException extends Exception {
 
     private final String key;
     private final String source;
+    private final String problem;
 
     public ConfigException(String key, String source, String problem) {
         this(key, source, problem, null);
@@ -17,6 +18,7 @@ public final class ConfigException extends Exception {
         super(key.isEmpty() ? source + ": " + problem : key + " in " + source + ": " + problem, cause);
         this.key = key;
         this.source = source;
+        this.problem = problem;
     }
 
     /** The offending key or environment variable, "" when the whole file is at fault. */
@@ -27,5 +29,10 @@ public final class ConfigException extends Exception {
     /** The file or "environment" the value came from. */
     public String source() {
         return source;
+    }
+
+    /** What is wrong with the value, without the key and the source ("'abc' is not a whole number"). */
+    public String problem() {
+        return problem;
     }
 }

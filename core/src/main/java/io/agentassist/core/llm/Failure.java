@@ -134,7 +134,7 @@ record Failure(ModelCallException error, boolean retriable, Optional<Duration> r
     }
 
     /** The {@code error.message} of an OpenAI-style error body, else the start of the body. */
-    private static String serverMessage(String body) {
+    static String serverMessage(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }

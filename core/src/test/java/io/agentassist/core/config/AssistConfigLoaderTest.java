@@ -289,4 +289,89 @@ class AssistConfigLoaderTest {
         assertThat(config.agentName()).isEqualTo("From env");
         assertThat(config.file()).isEqualTo(Optional.of(file));
     }
+
+    @Test
+    void knowledgeFoldersAreSeparatedByThePathSeparatorOrNewlinesAndResolvedLikeTheIndexFolder() throws Exception {
+        writeConfig("knowledge.folders = ~/kb/policies" + java.io.File.pathSeparator + " faq \\n\\",
+                "    /srv/kb\\n~/kb/policies");
+
+        AssistConfig config = loader().load();
+
+        assertThat(config.knowledgeFolders()).as("in order, repeats left out").containsExactly(
+                home.resolve("kb/policies"), configDir.resolve("faq"), Path.of("/srv/kb"));
+    }
+
+    @Test
+    void withoutKnowledgeFoldersTheListIsEmpty() throws Exception {
+        writeConfig("knowledge.folders = ");
+
+        assertThat(loader().load().knowledgeFolders()).isEmpty();
+        assertThat(AssistConfig.defaults().knowledgeFolders()).isEmpty();
+    }
+
+    @Test
+    void storedValuesAreTheFileAsWrittenEvenWhenLoadingItFails() throws Exception {
+        Path file = writeConfig("llm.base_url = localhost:11434", "llm.api_key = " + FILE_KEY, "index.dir = ~/idx",
+                "team.colour = teal");
+        env.put("ASSIST_LLM_MODEL", "from-env");
+
+        assertThat(loader().storedValues(file)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "llm.base_url", "localhost:11434", "llm.api_key", FILE_KEY, "index.dir", "~/idx",
+                "team.colour", "teal"));
+        assertThat(loader().storedValues(configDir.resolve("missing.properties"))).isEmpty();
+    }
+
+    @Test
+    void resolveChecksValuesAsLoadingThemWouldWithTheEnvironmentOnTop() throws Exception {
+        Path file = configDir.resolve("config.properties");
+        env.put("ASSIST_AGENT_NAME", "Bo");
+
+        AssistConfig config = loader().resolve(Map.of("llm.base_url", "http://localhost:11434/v1",
+                "llm.model", "llama3.1", "agent.name", "Ana", "knowledge.folders", "kb"), file);
+
+        assertThat(config.model().baseUrl()).isEqualTo("http://localhost:11434/v1");
+        assertThat(config.agentName()).isEqualTo("Bo");
+        assertThat(config.knowledgeFolders()).containsExactly(configDir.resolve("kb"));
+        ConfigException error = catchThrowableOfType(ConfigException.class,
+                () -> loader().resolve(Map.of("llm.base_url", "localhost:11434", "llm.model", "m"), file));
+        assertThat(error.key()).isEqualTo("llm.base_url");
+        assertThat(error.problem()).startsWith("'localhost:11434' is not an http(s) URL");
+    }
+
+    @Test
+    void theLoaderSaysWhichVariablesOverrideWhichKeys() {
+        env.put("ASSIST_LLM_BASE_URL", "http://localhost:8000/v1");
+        env.put("ASSIST_DATABASE_URL", "  ");
+        env.put("OPENAI_API_KEY", OPENAI_KEY);
+
+        assertThat(loader().overriddenBy("llm.base_url")).contains("ASSIST_LLM_BASE_URL");
+        assertThat(loader().overriddenBy("database.url")).as("blank counts as unset").isEmpty();
+        assertThat(loader().overriddenBy("knowledge.folders")).isEmpty();
+        assertThat(loader().fallbackApiKeyVariable()).contains("OPENAI_API_KEY");
+        assertThat(loader().overrideValue("llm.base_url")).contains("http://localhost:8000/v1");
+        assertThat(loader().overrideValue("llm.model")).isEmpty();
+    }
+
+    @Test
+    void aKnowledgeFoldersValueIsResolvedAgainstTheFileItBelongsIn() throws Exception {
+        Path file = configDir.resolve("config.properties");
+
+        assertThat(loader().knowledgeFolders("~/kb\nfaq" + java.io.File.pathSeparator + "/srv/kb", file))
+                .containsExactly(home.resolve("kb"), configDir.resolve("faq"), Path.of("/srv/kb"));
+    }
+
+    @Test
+    void theConfigFileIsAssistConfigWhenSetElseTheDefaultFile() throws Exception {
+        assertThat(loader().configFile()).isEqualTo(configDir.resolve("config.properties"));
+
+        env.put("ASSIST_CONFIG", "~/team.properties");
+        assertThat(loader().configFile()).isEqualTo(home.resolve("team.properties"));
+    }
+
+    @Test
+    void baseUrlProblemIsEmptyForAGoodUrlAndSaysWhatIsWrongOtherwise() {
+        assertThat(AssistConfigLoader.baseUrlProblem("https://api.openai.com/v1")).isEmpty();
+        assertThat(AssistConfigLoader.baseUrlProblem("ftp://example.com")).get().asString()
+                .contains("not an http(s) URL");
+    }
 }

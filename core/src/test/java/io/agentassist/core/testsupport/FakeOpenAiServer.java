@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code stream_options.include_usage} asks for one, and {@code data: [DONE]}.
  *
  * <p>Each request takes the next {@link FakeResponse} from a queue the test fills; a request that finds the
- * queue empty gets HTTP 418 with an error naming the problem. Every request is recorded, its JSON body parsed,
+ * queue empty gets HTTP 418 with an error naming the problem. {@code GET /v1/models} answers only once a test
+ * called {@link #listModels} (until then it is an unknown URL, as on servers without a model list), and
+ * {@link #requireApiKey} makes every request with another key fail with 401, as OpenAI does. Every request is recorded, its JSON body parsed,
  * so a test can assert exactly what the client sent.
  *
  * <pre>{@code
@@ -57,6 +59,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** The path the client must call; anything else gets a 404. */
     public static final String CHAT_COMPLETIONS = "/v1/chat/completions";
+    /** The model list, served once {@link #listModels} was called. */
+    public static final String MODELS = "/v1/models";
 
     private static final Duration LONGEST_HOLD = Duration.ofSeconds(30);
 
@@ -66,6 +70,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger completionIds = new AtomicInteger();
     private final CountDownLatch heldStreams = new CountDownLatch(1);
     private final AtomicInteger answering = new AtomicInteger();
+    private volatile List<String> listedModels;
+    private volatile String requiredApiKey;
     private final HttpServer server;
     private final ExecutorService handlers;
 
@@ -99,6 +105,25 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** Adds answers to the end of the script, one per future request. */
     public FakeOpenAiServer enqueue(FakeResponse... responses) {
         script.addAll(List.of(responses));
+        return this;
+    }
+
+    /**
+     * Answers {@code GET /v1/models} with these model ids in OpenAI's format ({@code {"object": "list",
+     * "data": [{"id": ...}]}}), as OpenAI, Ollama, vLLM and LM Studio do. Takes nothing from the script.
+     */
+    public FakeOpenAiServer listModels(String... ids) {
+        listedModels = List.of(ids);
+        return this;
+    }
+
+    /**
+     * From now on, a request without {@code Authorization: Bearer key} gets OpenAI's 401 {@code invalid_api_key}
+     * answer, whose message repeats the key it was given (OpenAI's shows part of it), and takes nothing from
+     * the script.
+     */
+    public FakeOpenAiServer requireApiKey(String key) {
+        requiredApiKey = key;
         return this;
     }
 
@@ -169,6 +194,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         RecordedRequest request = record(exchange);
+        String key = requiredApiKey;
+        if (key != null && !request.header("Authorization").orElse("").equals("Bearer " + key)) {
+            String given = request.header("Authorization").orElse("").replaceFirst("^Bearer ", "");
+            sendError(exchange, 401, "invalid_request_error", "invalid_api_key",
+                    given.isEmpty() ? "You didn't provide an API key." : "Incorrect API key provided: " + given + ".");
+            return;
+        }
+        List<String> models = listedModels;
+        if (models != null && request.method().equals("GET") && request.path().equals(MODELS)) {
+            sendModels(exchange, models);
+            return;
+        }
         if (!request.method().equals("POST") || !request.path().equals(CHAT_COMPLETIONS)) {
             sendError(exchange, 404, "invalid_request_error", "unknown_url",
                     "Unknown request URL: " + request.method() + " " + request.path());
@@ -314,6 +351,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
         usage.put("completion_tokens", completionTokens);
         usage.put("total_tokens", promptTokens + completionTokens);
         return usage;
+    }
+
+    private void sendModels(HttpExchange exchange, List<String> ids) throws IOException {
+        ObjectNode list = json.createObjectNode();
+        list.put("object", "list");
+        ArrayNode data = list.putArray("data");
+        for (String id : ids) {
+            data.addObject().put("id", id).put("object", "model").put("created", 1_700_000_000L)
+                    .put("owned_by", "fake");
+        }
+        sendJson(exchange, 200, list);
     }
 
     private void sendStatus(HttpExchange exchange, FakeResponse response) throws IOException {
