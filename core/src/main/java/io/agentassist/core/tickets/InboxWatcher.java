@@ -298,9 +298,12 @@ public final class InboxWatcher implements AutoCloseable {
         log.warn("{}: moved to {}: {}", file.getFileName(), failed, reason);
         String report = reason + System.lineSeparator() + System.lineSeparator() + "file: " + file.getFileName()
                 + System.lineSeparator() + "failed at: " + Instant.now() + System.lineSeparator();
+        // Written beside, then renamed: whoever sees the error file (an admin, a script) reads it whole.
+        Path errorFile = target.resolveSibling(target.getFileName() + ".error.txt");
+        Path partial = target.resolveSibling("." + target.getFileName() + ".error.txt.part");
         try {
-            Files.writeString(target.resolveSibling(target.getFileName() + ".error.txt"), report,
-                    StandardCharsets.UTF_8);
+            Files.writeString(partial, report, StandardCharsets.UTF_8);
+            Files.move(partial, errorFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("{}: could not write the error file: {}", target, e.toString());
         }
