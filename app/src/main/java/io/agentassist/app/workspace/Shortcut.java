@@ -27,7 +27,7 @@ public enum Shortcut {
     OPEN_CITATION_5("Shortcut+5", null),
     TOGGLE_DARK("Shortcut+D", "Light / dark theme"),
     SETTINGS("Shortcut+Comma", "Settings"),
-    HELP("F1", "This help (also Shortcut+/)"),
+    HELP("F1", "This help (also Ctrl+/)"),
     HELP_ALT("Shortcut+Slash", null);
 
     private final KeyCombination keys;
