@@ -5,6 +5,7 @@ import io.agentassist.core.model.Flag;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,7 +32,7 @@ public final class ReplyEditorViewModel {
     private final Set<Flag> checkedFlags = new HashSet<>();
 
     ReplyEditorViewModel() {
-        canSend.bind(text.isNotEmpty().and(busy.not()));
+        canSend.bind(Bindings.createBooleanBinding(() -> !text.get().isBlank(), text).and(busy.not()));
     }
 
     public ReadOnlyStringProperty textProperty() {

@@ -16,6 +16,7 @@ import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.core.llm.Cancellation;
+import io.agentassist.core.model.AgentProfile;
 import io.agentassist.core.model.Author;
 import io.agentassist.core.model.Citation;
 import io.agentassist.core.model.Draft;
@@ -32,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,6 +52,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class WorkspaceViewModel {
     static final int ARTICLES = 8;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String UNNAMED_AGENT = new AgentProfile("", "").name();
 
     private final TaskRunner runner;
     private WorkspaceServices services;
@@ -382,10 +385,14 @@ public final class WorkspaceViewModel {
             outcome.accept(new ApprovalOutcome.Refused("The reply is empty."));
             return;
         }
-        List<FlagItem> unresolved = suggestion.flags().stream()
+        // The flags of the draft the editor's text comes from, not of whatever the co-pilot shows meanwhile
+        // (a regenerated or rewritten suggestion, or none while drafting): those are the flags confirmed below.
+        List<FlagItem> toLookAt = editor.draft()
+                .map(d -> Stream.concat(suggestion.flags().stream().filter(FlagItem::aboutTheCustomer),
+                        d.flags().stream().map(FlagItem::of)).distinct().toList())
+                .orElseGet(() -> List.copyOf(suggestion.flags()));
+        List<FlagItem> unresolved = toLookAt.stream()
                 .filter(FlagItem::blocking)
-                .filter(item -> editor.draft().isEmpty() || editor.draft().get().flags().contains(item.flag())
-                        || item.aboutTheCustomer())
                 .filter(item -> !editor.checkedFlags().contains(item.flag()))
                 .toList();
         boolean stale = editor.staleProperty().get();
@@ -397,12 +404,17 @@ public final class WorkspaceViewModel {
         String text = editor.text();
         Optional<Draft> draft = editor.draft().filter(d -> !stale);
         List<Flag> confirmedFlags = draft.map(Draft::flags).orElse(List.of()).stream().filter(Flag::blocking).toList();
-        String agent = now.agent().name();
+        // An unnamed agent's profile says "Support team"; an approval must name a person, so core refuses it.
+        String agent = now.agent().name().equals(UNNAMED_AGENT) ? "" : now.agent().name();
         editor.busy(true);
         editor.notice("Sending…");
         runner.submit("approve and send for " + current.ticketId, () -> {
             if (draft.isPresent()) {
-                now.desk().edit(draft.get().id(), text);
+                try {
+                    now.desk().edit(draft.get().id(), text);
+                } catch (IllegalStateException closedMeanwhile) {
+                    // Superseded or discarded elsewhere since it was shown: the approval refuses it and says why.
+                }
             }
             AgentApproval approval = draft
                     .map(d -> AgentApproval.ofDraft(agent, current.ticketId, d, text, confirmedFlags))
@@ -419,6 +431,7 @@ public final class WorkspaceViewModel {
                     current.ticket = ticket;
                     conversation.show(ticket);
                 });
+                current.newDrafting(); // a suggestion still being written answers what was just answered
                 suggestion.sent();
             }
             queue.refresh();
@@ -427,6 +440,11 @@ public final class WorkspaceViewModel {
             editor.busy(false);
             String why = refusal(failure);
             if (visit == current) {
+                if (draftClosed(failure)) {
+                    // As the refusal says: the text can now go out as the agent's own reply, once confirmed.
+                    editor.superseded();
+                    editor.stale(true);
+                }
                 editor.notice("Not sent: " + why);
             }
             outcome.accept(new ApprovalOutcome.Refused(why));
@@ -705,6 +723,12 @@ public final class WorkspaceViewModel {
             return "the customer wrote again while sending; read the new message first.";
         }
         return Problems.describe(failure);
+    }
+
+    private static boolean draftClosed(Throwable failure) {
+        return failure instanceof DraftClosedMeanwhileException
+                || failure instanceof ApprovalRefusedException refused
+                && refused.reason() == ApprovalRefusedException.Reason.DRAFT_CLOSED;
     }
 
     private static String describe(Tone tone) {
