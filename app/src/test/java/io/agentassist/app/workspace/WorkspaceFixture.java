@@ -144,7 +144,7 @@ public final class WorkspaceFixture implements AutoCloseable {
     public static KnowledgeBase indexKnowledge(Path indexDir) {
         KnowledgeBase knowledge = new KnowledgeBase(indexDir);
         try {
-            knowledge.rebuild(List.of(knowledgeFolder()), progress -> { });
+            knowledge.reindex(List.of(knowledgeFolder()), progress -> { });
         } catch (IOException e) {
             throw new UncheckedIOException("could not index " + KNOWLEDGE_FOLDER, e);
         }
