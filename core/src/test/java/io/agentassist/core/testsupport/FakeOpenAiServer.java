@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -66,6 +67,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Queue<FakeResponse> script = new ConcurrentLinkedQueue<>();
+    private final Queue<FakeResponse> streamingScript = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger completionIds = new AtomicInteger();
     private final CountDownLatch heldStreams = new CountDownLatch(1);
@@ -109,6 +111,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /**
+     * Adds answers for streaming requests ({@code "stream": true}) only: they are taken before the common
+     * script. For callers that make a blocking and a streaming call at the same time (the window summarises and
+     * drafts at once), so which request comes first does not matter.
+     */
+    public FakeOpenAiServer enqueueForStreaming(FakeResponse... responses) {
+        streamingScript.addAll(List.of(responses));
+        return this;
+    }
+
+    /**
      * Answers {@code GET /v1/models} with these model ids in OpenAI's format ({@code {"object": "list",
      * "data": [{"id": ...}]}}), as OpenAI, Ollama, vLLM and LM Studio do. Takes nothing from the script.
      */
@@ -129,7 +141,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Scripted answers no request has taken yet. */
     public int remaining() {
-        return script.size();
+        return script.size() + streamingScript.size();
     }
 
     /** Every request received so far, in arrival order. */
@@ -211,7 +223,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     "Unknown request URL: " + request.method() + " " + request.path());
             return;
         }
-        FakeResponse response = script.poll();
+        FakeResponse response = request.body().contains("\"stream\":true") || request.body().contains("\"stream\" : true")
+                ? Optional.ofNullable(streamingScript.poll()).orElseGet(script::poll) : script.poll();
         if (response == null) {
             sendError(exchange, 418, "fake_server_error", "script_exhausted",
                     "FakeOpenAiServer has no scripted response left for request #" + requests.size());
