@@ -677,9 +677,14 @@ public final class WorkspaceViewModel {
                 .ifPresent(d -> background("discard " + d.id(), s -> s.desk().discard(d.id())));
     }
 
+    /** Journals the agent's work; an untouched suggestion is not theirs (it is in the store) and is forgotten. */
     private void rememberUnsent() {
         Visit current = visit;
         if (current == null) {
+            return;
+        }
+        if (editor.aiTextProperty().get()) {
+            services.unsent().forget(current.ticketId);
             return;
         }
         services.unsent().remember(new UnsentReply(current.ticketId, editor.draft().map(Draft::id), editor.text(),
