@@ -74,6 +74,7 @@ public final class AssistCli {
                     KbIndexCommand.class, () -> new KbIndexCommand(env),
                     KbSearchCommand.class, () -> new KbSearchCommand(env),
                     KbBenchCommand.class, () -> new KbBenchCommand(env),
+                    BenchWindowCommand.class, () -> new BenchWindowCommand(env),
                     SuggestCommand.class, () -> new SuggestCommand(env),
                     SummarizeCommand.class, () -> new SummarizeCommand(env),
                     InboxCommand.class, () -> new InboxCommand(env));

@@ -2,36 +2,26 @@ package io.agentassist.app.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentassist.app.perf.Percentiles;
 import io.agentassist.core.conversation.Conversation;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.knowledge.eval.EvalItem;
 import io.agentassist.knowledge.index.EmbeddingModelChoice;
 import io.agentassist.knowledge.index.IndexProgress;
-import io.agentassist.knowledge.index.IndexReport;
-import io.agentassist.knowledge.index.KnowledgeIndexer;
 import io.agentassist.knowledge.index.TextEmbedder;
-import io.agentassist.knowledge.ingest.Article;
 import io.agentassist.knowledge.ingest.Chunk;
-import io.agentassist.knowledge.ingest.Chunker;
-import io.agentassist.knowledge.ingest.KnowledgeSourceLoader;
-import io.agentassist.knowledge.ingest.LoadResult;
 import io.agentassist.knowledge.search.LuceneKnowledgeSearch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,7 +47,6 @@ import picocli.CommandLine.Spec;
             "Queries are the eval set's conversations (--queries), else the first sentence of randomly chosen "
                     + "source chunks (seeded, so runs are comparable)."})
 final class KbBenchCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(KbBenchCommand.class);
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final int SEARCH_LIMIT = 10;
     private static final int WARM_UP_QUERIES = 100;
@@ -118,16 +107,8 @@ final class KbBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        List<Path> sourcePaths = Sources.checked(sources);
-        LoadResult loaded = new KnowledgeSourceLoader().load(sourcePaths);
-        Chunker chunker = new Chunker();
-        List<Chunk> chunks = loaded.articles().stream()
-                .flatMap(a -> chunker.chunk(a).stream())
-                .filter(c -> !c.text().isBlank())
-                .toList();
-        if (chunks.isEmpty()) {
-            throw new CliError("no knowledge articles with text found in " + Sources.describe(sourcePaths));
-        }
+        BenchIndex.Source source = BenchIndex.load(sources);
+        List<Chunk> chunks = source.chunks();
         List<Conversation> queries = queriesFile != null
                 ? evalConversations(queriesFile, queryCount)
                 : sentenceQueries(chunks, queryCount);
@@ -140,21 +121,21 @@ final class KbBenchCommand implements Callable<Integer> {
         List<SizeResult> results = new ArrayList<>();
         try {
             for (int size : sizes) {
-                results.add(runSize(size, chunks, queries, embedder, root));
+                results.add(runSize(size, source, queries, embedder, root));
             }
         } finally {
             if (workDir == null) {
-                deleteRecursively(root);
+                BenchIndex.deleteRecursively(root);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(toJson(chunks.size(), loaded.articles().size(), queries.size(),
+            out.println(toJson(chunks.size(), source.articles(), queries.size(),
                     queriesFile != null ? "eval" : "random-sentences", choice, results));
         } else {
             out.printf("Bench text: %s from %s; %s from %s; embedding model %s.%n%n",
                     Text.count(chunks.size(), "source chunk", "source chunks"),
-                    Text.count(loaded.articles().size(), "article", "articles"),
+                    Text.count(source.articles(), "article", "articles"),
                     Text.count(queries.size(), "query", "queries"), querySource, choice.id());
             out.println(table(results));
             out.println();
@@ -178,25 +159,17 @@ final class KbBenchCommand implements Callable<Integer> {
         }
     }
 
-    private SizeResult runSize(int size, List<Chunk> chunks, List<Conversation> queries, TextEmbedder embedder,
-            Path root) throws IOException {
-        Path dir = emptyFolder(root.resolve("size-" + size));
-        List<Article> articles = syntheticArticles(chunks, size);
-        // Large enough that no synthetic article (at most two source chunks) is split again.
-        int longest = chunks.stream().mapToInt(c -> c.text().length()).max().orElse(0);
-        var indexer = new KnowledgeIndexer(dir, embedder, benchChunker(2 * longest + 2));
-
+    private SizeResult runSize(int size, BenchIndex.Source source, List<Conversation> queries,
+            TextEmbedder embedder, Path root) throws IOException {
+        Path dir = BenchIndex.emptyFolder(root.resolve("size-" + size));
         status("Indexing " + Text.count(size, "article", "articles") + " into " + dir);
         IndexProgress progress = TerminalProgress.forEnvironment(env, "Indexing " + Text.count(size));
-        IndexReport report;
-        long start = System.nanoTime();
+        BenchIndex.Built built;
         try {
-            report = indexer.index(new LoadResult(articles, List.of()), progress);
+            built = BenchIndex.build(dir, source, size, embedder, progress);
         } finally {
             TerminalProgress.closeIfOpen(progress);
         }
-        double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
-        LOG.info("Bench index of {} articles: {} in {} s", size, report, seconds);
 
         status("Searching: " + Text.count(queries.size(), "query", "queries") + " per mode");
         List<ModeLatency> latencies = new ArrayList<>();
@@ -205,32 +178,7 @@ final class KbBenchCommand implements Callable<Integer> {
                 latencies.add(measure(search, mode, queries));
             }
         }
-        return new SizeResult(size, report.totalArticles(), report.totalChunks(), seconds, latencies);
-    }
-
-    private static Chunker benchChunker(int maxChars) {
-        return new Chunker(Math.max(maxChars, Chunker.DEFAULT_MAX_CHARS));
-    }
-
-    /**
-     * Article i is source chunk i mod M; from i = M on it is joined with a second chunk. The partner
-     * ((i * 7919 + 13 + i / M - 1) mod M) varies with the round i / M, so the pairs stay distinct up to
-     * M * (M + 1) articles, and every passage is different real text.
-     */
-    static List<Article> syntheticArticles(List<Chunk> chunks, int size) {
-        int m = chunks.size();
-        List<Article> articles = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Chunk base = chunks.get(i % m);
-            String body = base.text();
-            if (i >= m) {
-                long round = i / m;
-                int partner = (int) Math.floorMod((long) i * 7919 + 13 + round - 1, (long) m);
-                body = body + "\n\n" + chunks.get(partner).text();
-            }
-            articles.add(new Article("bench-" + i, base.title(), body, "", "", List.of(), Map.of(), "bench"));
-        }
-        return articles;
+        return new SizeResult(size, built.articles(), built.chunks(), built.seconds(), latencies);
     }
 
     /** The first sentence of randomly chosen chunks (fixed seed), as single customer messages. */
@@ -264,40 +212,7 @@ final class KbBenchCommand implements Callable<Integer> {
             search.search(query);
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        return new ModeLatency(mode, nearestRank(millis, 50), nearestRank(millis, 99));
-    }
-
-    /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
-    static double nearestRank(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
-
-    private static Path emptyFolder(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new CliError("bench folder " + dir + " is not empty: choose a new --work folder");
-                }
-            }
-        }
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new CliError("cannot create bench folder " + dir + ": " + Sources.reason(e), e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not delete the bench folder {}", root, e);
-        }
+        return new ModeLatency(mode, Percentiles.nearestRank(millis, 50), Percentiles.nearestRank(millis, 99));
     }
 
     /** Progress for a person at a terminal, on stderr so the results on stdout stay clean. */

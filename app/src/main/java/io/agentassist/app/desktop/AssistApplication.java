@@ -3,12 +3,14 @@ package io.agentassist.app.desktop;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.agentassist.app.AppDirectories;
+import io.agentassist.app.perf.FxStallMonitor;
 import io.agentassist.app.settings.SettingsView;
 import io.agentassist.app.wiring.DesktopWiring;
 import io.agentassist.app.workspace.WorkspaceView;
 import io.agentassist.core.config.AssistConfig;
 import io.agentassist.core.config.AssistConfigLoader;
 import io.agentassist.core.config.ConfigException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class AssistApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(AssistApplication.class);
     static final String TITLE = "Agent Assist";
-    /** Set by the launcher's JVM start, read to report how long a cold start takes. */
-    private static final long LAUNCHED_AT = System.nanoTime();
 
     private DesktopWiring wiring;
     private WorkspaceView view;
@@ -33,6 +33,7 @@ public final class AssistApplication extends Application {
     private Path preferencesFile;
     private boolean dark;
     private Stage stage;
+    private FxStallMonitor stallMonitor;
 
     /** The AtlantaFX theme for every window; the app's own stylesheets use its colour variables. */
     public static void applyTheme() {
@@ -77,10 +78,10 @@ public final class AssistApplication extends Application {
         view.restoreDividers(preferences.dividers());
         wiring.start();
         view.focusQueue();
-        LOG.info("Window usable {} ms after the JVM started", (System.nanoTime() - LAUNCHED_AT) / 1_000_000);
-        Platform.runLater(() -> LOG.info("First frame {} ms after the JVM started",
-                (System.nanoTime() - LAUNCHED_AT) / 1_000_000));
+        LOG.info("Window usable {} ms after the JVM started", sinceJvmStart());
+        logFirstFrame(scene);
         stage.setOnCloseRequest(event -> remember(stage));
+        startStallMonitor();
         configProblem.ifPresent(problem -> {
             var alert = new Alert(Alert.AlertType.ERROR, problem + "\n\nThe application runs on its defaults (offline) "
                     + "until the file is fixed.");
@@ -92,8 +93,46 @@ public final class AssistApplication extends Application {
 
     @Override
     public void stop() {
+        if (stallMonitor != null) {
+            stallMonitor.close();
+            FxStallMonitor.Snapshot seen = stallMonitor.snapshot();
+            LOG.info("FX stall monitor: {} heartbeats, lateness p50 {} ms, p99 {} ms, max {} ms; {} stalls over {} ms",
+                    seen.heartbeats(), seen.p50Millis(), seen.p99Millis(), seen.maxMillis(), seen.stalls(),
+                    FxStallMonitor.DEFAULT_THRESHOLD.toMillis());
+        }
         if (wiring != null) {
             wiring.close();
+        }
+    }
+
+    /** Milliseconds since the JVM started: what a cold start costs, launcher and class loading included. */
+    public static long sinceJvmStart() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    /** When the first pulse has laid the window out; its pixels are drawn right after, off the FX thread. */
+    private static void logFirstFrame(Scene scene) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                LOG.info("First frame {} ms after the JVM started", sinceJvmStart());
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
+    /**
+     * With {@code ASSIST_STALL_MONITOR=1}, every time the FX thread is held up for more than 50 ms goes to the log
+     * with what it was doing. Started once the window is usable: building it is the cold start, measured above.
+     */
+    private void startStallMonitor() {
+        if (FxStallMonitor.requested(System.getenv(), System.getProperty(FxStallMonitor.SYSTEM_PROPERTY))) {
+            stallMonitor = FxStallMonitor.start(FxStallMonitor.DEFAULT_INTERVAL, FxStallMonitor.DEFAULT_THRESHOLD,
+                    FxStallMonitor.loggingTo(LoggerFactory.getLogger(FxStallMonitor.class)));
+            LOG.info("FX stall monitor on: stalls over {} ms are logged with the FX thread's stack",
+                    FxStallMonitor.DEFAULT_THRESHOLD.toMillis());
         }
     }
 

@@ -23,6 +23,7 @@ import io.agentassist.core.persistence.JdbcTicketStore;
 import io.agentassist.core.tickets.InboxWatcher;
 import io.agentassist.core.tickets.TicketImporter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -150,6 +151,8 @@ public final class DesktopWiring implements AutoCloseable {
     }
 
     private void knowledgeReady(List<Path> folders) {
+        LOG.info("Knowledge index ready: {} passages, {} ms after the JVM started", knowledgeBase.chunkCount(),
+                ManagementFactory.getRuntimeMXBean().getUptime());
         knowledge.ready(knowledgeBase.chunkCount(), folders.size() == 1 ? folders.getFirst().toString()
                 : folders.size() + " folders");
         workspace.knowledgeReady();

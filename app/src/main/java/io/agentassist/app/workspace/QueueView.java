@@ -11,6 +11,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,14 +76,27 @@ final class QueueView {
 
     /** Selects the ticket in the list (when it is shown), e.g. after keyboard navigation. */
     void select(String ticketId) {
-        for (QueueItem item : list.getItems()) {
+        for (int index = 0; index < list.getItems().size(); index++) {
+            QueueItem item = list.getItems().get(index);
             if (item.ticketId().equals(ticketId)) {
                 if (list.getSelectionModel().getSelectedItem() != item) {
-                    list.getSelectionModel().select(item);
+                    list.getSelectionModel().select(index);
                 }
-                list.scrollTo(item);
+                reveal(index);
                 return;
             }
+        }
+    }
+
+    /**
+     * Scrolls only as far as needed to show the ticket. {@code ListView.scrollTo} would put it at the top every
+     * time, so a click on a visible ticket made the list jump and rebuild every visible row.
+     */
+    private void reveal(int index) {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index);
         }
     }
 
