@@ -83,7 +83,7 @@ final class BenchWindowCommand implements Callable<Integer> {
             description = "Tickets selected per pace, each a different ticket (default: ${DEFAULT-VALUE}).")
     int selections;
 
-    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "50",
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "150",
             description = "Selections before measuring, not counted (default: ${DEFAULT-VALUE}).")
     int warmUp;
 

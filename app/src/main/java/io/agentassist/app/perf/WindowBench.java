@@ -188,8 +188,16 @@ public final class WindowBench {
         /** What {@code AssistApplication.start} does, on a given data folder and index, offline. */
         static Window open(Settings settings) {
             AssistApplication.applyTheme();
+            // The knowledge folders are an empty one: were the bench index unreadable, the window's rebuild finds no
+            // articles and leaves it alone (and the bench fails) instead of replacing it with the demo help centre.
+            Path noSources = settings.dataDir().resolve("no-knowledge-sources");
+            try {
+                java.nio.file.Files.createDirectories(noSources);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             var config = new AssistConfig(ModelSettings.unconfigured(), "Bench Agent", "", Optional.empty(),
-                    Optional.of(settings.indexDir()), Optional.empty(), Optional.empty());
+                    Optional.of(settings.indexDir()), Optional.empty(), Optional.empty(), List.of(noSources));
             var wiring = new DesktopWiring(new AppDirectories(settings.dataDir()), config, Clock.systemDefaultZone());
             var view = new WorkspaceView(wiring.workspace(), wiring.knowledge(), () -> { }, () -> { });
             var scene = new Scene(view.build(), 1400, 900);

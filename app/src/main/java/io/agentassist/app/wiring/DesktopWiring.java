@@ -121,7 +121,7 @@ public final class DesktopWiring implements AutoCloseable {
             } else {
                 rebuildKnowledge(folders);
             }
-        }, failure -> knowledge.failed(failure.getMessage()));
+        }, this::knowledgeFailed);
     }
 
     private void rebuildKnowledge(List<Path> folders) {
@@ -129,7 +129,7 @@ public final class DesktopWiring implements AutoCloseable {
         runner.submit("index " + folders, () -> knowledgeBase.reindex(folders,
                         done -> runner.onUi(() -> knowledge.indexing("Indexing the knowledge base…", done))),
                 report -> knowledgeReady(folders),
-                failure -> knowledge.failed(failure.getMessage()));
+                this::knowledgeFailed);
     }
 
     /**
@@ -148,6 +148,11 @@ public final class DesktopWiring implements AutoCloseable {
     /** The configuration was saved: new suggestions use its model and agent profile at once. */
     public void configurationChanged(AssistConfig saved) {
         workspace.useServices(services(new AssistServices(saved, clock), saved));
+    }
+
+    private void knowledgeFailed(Throwable failure) {
+        LOG.warn("Knowledge index unavailable: {}", failure.getMessage());
+        knowledge.failed(failure.getMessage());
     }
 
     private void knowledgeReady(List<Path> folders) {
