@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import io.agentassist.app.desktop.AssistApplication;
+import io.agentassist.app.desktop.FxPlatform;
 import javafx.application.Platform;
 
 /**
@@ -22,12 +23,10 @@ public final class FxToolkit {
             return;
         }
         try {
-            Platform.startup(() -> {
-            });
-        } catch (IllegalStateException alreadyRunning) {
-            // another test class started it
+            FxPlatform.startAndAwaitFonts();
+        } catch (Exception e) {
+            throw new IllegalStateException("JavaFX did not start", e);
         }
-        Platform.setImplicitExit(false);
         AssistApplication.applyTheme();
         started = true;
     }

@@ -1,6 +1,7 @@
 package io.agentassist.app.perf;
 
 import io.agentassist.app.AppDirectories;
+import io.agentassist.app.desktop.FxPlatform;
 import io.agentassist.app.desktop.AssistApplication;
 import io.agentassist.app.wiring.DesktopWiring;
 import io.agentassist.app.workspace.ArticlesViewModel;
@@ -25,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -400,40 +400,7 @@ public final class WindowBench {
             System.setProperty("glass.platform", "Headless");
             System.setProperty("prism.order", "sw");
         }
-        var started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!started.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JavaFX toolkit did not start within 30 s");
-        }
-        awaitFonts();
-    }
-
-    /**
-     * Seen once here on the headless platform: the first control was built before the graphics pipeline had its
-     * font factory, and {@code Tooltip}'s class initialiser failed for good with a NullPointerException in
-     * {@code PrismFontLoader}. The default font loads only once the factory is there, so wait for that first.
-     */
-    private static void awaitFonts() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!onFx(WindowBench::defaultFontLoads)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("JavaFX could not load its default font within 30 s");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static boolean defaultFontLoads() {
-        try {
-            return javafx.scene.text.Font.getDefault() != null;
-        } catch (NullPointerException pipelineNotReady) {
-            return false;
-        }
+        FxPlatform.startAndAwaitFonts();
     }
 
     private static String describePlatform() {
