@@ -4,6 +4,8 @@ package io.agentassist.core.assist.guardrails;
 public enum PiiKind {
     /** Payment card number, 13 to 19 digits passing the Luhn check: {@code [CARD_1]}. */
     CARD("CARD"),
+    /** A card's security code (CVV/CVC) or expiry date, named as such in the text. */
+    CARD_DETAIL("CARD_DETAIL"),
     /** International bank account number passing the mod-97 check: {@code [IBAN_1]}. */
     IBAN("IBAN"),
     /** E-mail address: {@code [EMAIL_1]}. */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data in ticket text with stable placeholders before it goes into a prompt, and puts it
- * back into the model's answer: card numbers ({@code [CARD_1]}), IBANs, e-mail addresses, phone numbers,
+ * back into the model's answer: card numbers ({@code [CARD_1]}) with their security codes and expiry dates
+ * when the text names them as such, IBANs, e-mail addresses, phone numbers,
  * US Social Security numbers, UK National Insurance numbers and Spanish DNI/NIE numbers. The model does not
  * need the real values to write a good reply, and whatever it never sees it cannot leak, log or repeat to
  * the wrong person.
@@ -35,6 +36,12 @@ public final class PiiRedactor {
             Pattern.compile("(?<![\\d-])\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?(?![\\d])"),
             Pattern.compile("(?<![\\d-])\\d{4}([ -])\\d{6}\\1\\d{4,5}(?![\\d])"),
             Pattern.compile("(?<![\\d-])\\d{13,19}(?![\\d])"));
+    /** The value after a word that names it: a security code, or an expiry date (group 1 is the value). */
+    private static final List<Pattern> CARD_DETAILS = List.of(
+            Pattern.compile("(?i)\\b(?:cvv2?|cvc2?|cid|csc|security code|card verification (?:code|value))\\b"
+                    + "\\W{0,3}(?:is\\W{1,2})?(\\d{3,4})(?!\\d)"),
+            Pattern.compile("(?i)\\b(?:exp(?:iry|ires|iration)?(?: date)?|valid (?:thru|through|until))\\b"
+                    + "\\W{0,3}(?:is\\W{1,2}|on\\W{1,2})?((?:0?[1-9]|1[0-2]) ?[/-] ?(?:\\d{4}|\\d{2}))(?![\\d/-])"));
     private static final Pattern SSN = Pattern.compile(
             "(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\d-])");
     private static final String NI_PREFIX = "(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]";
@@ -96,6 +103,12 @@ public final class PiiRedactor {
                 if (luhn(m.group().replaceAll("\\D", ""))) {
                     claim(spans, new Span(PiiKind.CARD, m.start(), m.end()));
                 }
+            }
+        }
+        for (Pattern detail : CARD_DETAILS) {
+            Matcher m = detail.matcher(source);
+            while (m.find()) {
+                claim(spans, new Span(PiiKind.CARD_DETAIL, m.start(1), m.end(1)));
             }
         }
         find(source, SSN, PiiKind.SSN, spans);

@@ -40,6 +40,19 @@ class PiiRedactorTest {
     }
 
     @Test
+    void aCardsSecurityCodeAndExpiryGoWithItWhenTheTextNamesThem() {
+        String text = "New card " + VISA + ", exp 09/29, CVV 123. Expiry date: 11 / 2031, security code is 4821.";
+
+        Redaction redaction = new PiiRedactor().redact(text);
+
+        assertThat(redaction.text()).doesNotContain("09/29", "123", "11 / 2031", "4821")
+                .contains("exp [CARD_DETAIL_1]", "CVV [CARD_DETAIL_2]", "security code is [CARD_DETAIL_4]");
+        assertThat(new PiiRedactor().redact("Order 123 arrived on 09/29 with 4821 items.").text())
+                .as("numbers nobody calls a security code or expiry stay")
+                .isEqualTo("Order 123 arrived on 09/29 with 4821 items.");
+    }
+
+    @Test
     void theModelsAnswerGetsTheRealValuesBack() {
         Redaction redaction = new PiiRedactor().redact("Please refund to " + IBAN_DE + " and confirm to anna@example.com.");
 
