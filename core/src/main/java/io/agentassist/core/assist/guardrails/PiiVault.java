@@ -93,6 +93,7 @@ public final class PiiVault {
             case PHONE -> (value.strip().startsWith("+") ? "+" : "") + value.replaceAll("\\D", "");
             case IBAN, NI_NUMBER, NATIONAL_ID -> value.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
             case EMAIL -> value.strip().toLowerCase(Locale.ROOT);
+            case CARD_DETAIL -> value.replaceAll("\\s", "");
         };
     }
 
