@@ -76,7 +76,11 @@ public final class AssistCli {
                     KbBenchCommand.class, () -> new KbBenchCommand(env),
                     SuggestCommand.class, () -> new SuggestCommand(env),
                     SummarizeCommand.class, () -> new SummarizeCommand(env),
-                    InboxCommand.class, () -> new InboxCommand(env));
+                    InboxCommand.class, () -> new InboxCommand(env),
+                    TeamSetupCommand.class, () -> new TeamSetupCommand(env),
+                    TeamAddMemberCommand.class, () -> new TeamAddMemberCommand(env),
+                    TeamRemoveMemberCommand.class, () -> new TeamRemoveMemberCommand(env),
+                    TeamMembersCommand.class, () -> new TeamMembersCommand(env));
         }
 
         @Override

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             "The commands below build the knowledge base the co-pilot grounds its suggestions in, draft "
                     + "and summarise replies for a ticket, and feed tickets in from the inbox folder. Nothing is "
                     + "ever sent from the command line."},
-        subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class, InboxCommand.class})
+        subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class, InboxCommand.class,
+            TeamCommand.class})
 public final class AssistCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -142,7 +142,7 @@ public final class DesktopWiring implements AutoCloseable {
                     var summary = knowledgeBase.reindex(folders, progress);
                     runner.onUi(() -> knowledgeReady(folders));
                     return summary;
-                }, DatabaseProbe.openingTheDatabase(), onSaved);
+                }, DatabaseProbe.openingTheDatabase(config.databaseUser(), config.databasePassword()), onSaved);
     }
 
     /** The configuration was saved: new suggestions use its model and agent profile at once. */

@@ -363,6 +363,9 @@ public final class TeamSetup {
                 JOIN pg_auth_members a ON a.member = m.oid
                 JOIN pg_roles g ON g.oid = a.roleid
                 WHERE g.rolname IN ('assist_agent', 'assist_lead') AND m.rolcanlogin
+                  AND NOT (m.rolsuper OR m.rolbypassrls)
+                  -- PostgreSQL 16+ also records the admin who created a group as its member, without its rights.
+                  AND pg_has_role(m.oid, g.oid, 'USAGE')
                 GROUP BY m.rolname
                 ORDER BY m.rolname
                 """)) {

@@ -81,7 +81,12 @@ class TeamModeTest {
         assertThat(bob.database.teamMember()).contains(new TeamMember("bob", TeamRole.AGENT));
         assertThat(lena.database.teamMember()).contains(new TeamMember("lena", TeamRole.LEAD));
         assertThat(TeamSetup.members(admin)).contains(new TeamMember("alice", TeamRole.AGENT),
-                new TeamMember("bob", TeamRole.AGENT), new TeamMember("lena", TeamRole.LEAD));
+                new TeamMember("bob", TeamRole.AGENT), new TeamMember("lena", TeamRole.LEAD))
+                .extracting(TeamMember::login).doesNotContain(TeamPostgres.ADMIN);
+        try (Database asAdmin = Database.open(admin)) {
+            assertThat(asAdmin.teamMember()).as("the admin is no member").isEmpty();
+            assertThat(asAdmin.isTeamDatabase()).isTrue();
+        }
 
         DatabaseSettings wrongPassword = new DatabaseSettings(alice.settings.url(), "alice", "not-her-password");
         assertThatThrownBy(() -> Database.open(wrongPassword))
