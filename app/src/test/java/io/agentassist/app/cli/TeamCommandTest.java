@@ -15,6 +15,7 @@ import io.agentassist.core.persistence.TeamRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -76,6 +77,7 @@ class TeamCommandTest {
         Path config = Files.writeString(temp.resolve("alice.properties"), added.out().lines()
                 .filter(line -> line.startsWith("  database.")).map(String::strip)
                 .reduce("", (text, line) -> text + line + "\n"), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         AssistConfig aliceConfig = new AssistConfigLoader(Map.of(), temp).load(config);
         try (Database database = new AssistServices(aliceConfig, Clock.systemUTC()).openDatabase(temp.resolve("d"))) {
             assertThat(database.teamMember()).contains(new TeamMember("alice", TeamRole.AGENT));

@@ -82,11 +82,14 @@ public final class Database implements AutoCloseable {
     public static Database open(DatabaseSettings settings) {
         long started = System.nanoTime();
         SmallConnectionPool pool = new SmallConnectionPool(settings, MAX_IDLE_CONNECTIONS);
+        boolean postgres;
         boolean mayMigrate;
         try (Connection probe = pool.getConnection()) {
-            log.debug("connected to {} ({} {})", settings.safeUrl(), probe.getMetaData().getDatabaseProductName(),
+            String product = probe.getMetaData().getDatabaseProductName();
+            log.debug("connected to {} ({} {})", settings.safeUrl(), product,
                     probe.getMetaData().getDatabaseProductVersion());
-            mayMigrate = settings.isH2() || mayChangeSchema(probe);
+            postgres = "PostgreSQL".equals(product);
+            mayMigrate = !postgres || mayChangeSchema(probe);
         } catch (SQLException e) {
             pool.close();
             throw new DatabaseUnavailableException("cannot open database " + settings.safeUrl() + as(settings) + ": "
@@ -108,16 +111,17 @@ public final class Database implements AutoCloseable {
             }
         } catch (FlywayException e) {
             pool.close();
-            throw new DatabaseUnavailableException((mayMigrate ? "cannot migrate database " : "cannot check the "
-                    + "schema of database ") + settings.safeUrl() + as(settings) + ": " + e.getMessage()
-                    + (mayMigrate ? "" : "; " + ASK_THE_ADMIN), e);
+            throw new DatabaseUnavailableException(mayMigrate
+                    ? "cannot migrate database " + settings.safeUrl() + ": " + e.getMessage()
+                    : "cannot check the schema of database " + settings.safeUrl() + as(settings) + ": "
+                            + e.getMessage() + "; " + ASK_THE_ADMIN, e);
         } catch (SchemaNotCurrentException e) {
             pool.close();
             throw e;
         }
         Optional<TeamMember> member;
         try (Connection c = pool.getConnection()) {
-            member = settings.isH2() ? Optional.empty() : teamMember(c);
+            member = postgres ? teamMember(c) : Optional.empty();
         } catch (SQLException e) {
             pool.close();
             throw new DatabaseUnavailableException("cannot read the team role of " + as(settings).strip() + " in "
@@ -125,7 +129,7 @@ public final class Database implements AutoCloseable {
         }
         member.ifPresent(m -> log.info("connected to team database {} as {} ({})", settings.safeUrl(), m.login(),
                 m.role().label()));
-        return new Database(settings, pool, member, !settings.isH2() && hasTeamAccess(pool));
+        return new Database(settings, pool, member, postgres && hasTeamAccess(pool));
     }
 
     /**
