@@ -70,14 +70,23 @@ public final class AssistCli {
         private final Map<Class<?>, Supplier<Object>> commands;
 
         Factory(CliEnvironment env) {
-            commands = Map.of(
-                    KbIndexCommand.class, () -> new KbIndexCommand(env),
-                    KbSearchCommand.class, () -> new KbSearchCommand(env),
-                    KbBenchCommand.class, () -> new KbBenchCommand(env),
-                    BenchWindowCommand.class, () -> new BenchWindowCommand(env),
-                    SuggestCommand.class, () -> new SuggestCommand(env),
-                    SummarizeCommand.class, () -> new SummarizeCommand(env),
-                    InboxCommand.class, () -> new InboxCommand(env));
+            // Map.of takes at most ten pairs.
+            commands = Map.ofEntries(
+                    command(KbIndexCommand.class, () -> new KbIndexCommand(env)),
+                    command(KbSearchCommand.class, () -> new KbSearchCommand(env)),
+                    command(KbBenchCommand.class, () -> new KbBenchCommand(env)),
+                    command(SuggestCommand.class, () -> new SuggestCommand(env)),
+                    command(SummarizeCommand.class, () -> new SummarizeCommand(env)),
+                    command(InboxCommand.class, () -> new InboxCommand(env)),
+                    command(BenchWindowCommand.class, () -> new BenchWindowCommand(env)),
+                    command(TeamSetupCommand.class, () -> new TeamSetupCommand(env)),
+                    command(TeamAddMemberCommand.class, () -> new TeamAddMemberCommand(env)),
+                    command(TeamRemoveMemberCommand.class, () -> new TeamRemoveMemberCommand(env)),
+                    command(TeamMembersCommand.class, () -> new TeamMembersCommand(env)));
+        }
+
+        private static Map.Entry<Class<?>, Supplier<Object>> command(Class<?> type, Supplier<Object> create) {
+            return Map.entry(type, create);
         }
 
         @Override

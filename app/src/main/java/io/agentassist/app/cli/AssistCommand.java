@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                     + "and summarise replies for a ticket, and feed tickets in from the inbox folder. Nothing is "
                     + "ever sent from the command line."},
         subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class, InboxCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, TeamCommand.class})
 public final class AssistCommand implements Runnable {
     @Spec
     CommandSpec spec;

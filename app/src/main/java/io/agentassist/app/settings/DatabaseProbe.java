@@ -20,8 +20,16 @@ public interface DatabaseProbe {
      * brings the schema up to date (which is what the app needs the account to be allowed to do), then closes.
      */
     static DatabaseProbe openingTheDatabase() {
+        return openingTheDatabase("", "");
+    }
+
+    /**
+     * As {@link #openingTheDatabase()}, logging in as {@code user} (a team member's {@code database.user} and
+     * {@code database.password}, which the screen does not edit). A member's login only checks the schema.
+     */
+    static DatabaseProbe openingTheDatabase(String user, String password) {
         return url -> {
-            try (Database database = Database.open(new DatabaseSettings(url, "", ""));
+            try (Database database = Database.open(new DatabaseSettings(url, user, password));
                  Connection connection = database.dataSource().getConnection()) {
                 DatabaseMetaData meta = connection.getMetaData();
                 return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();

@@ -19,12 +19,16 @@ import io.agentassist.core.persistence.JdbcKnowledgeGapLog;
 import io.agentassist.core.persistence.KnowledgeGap;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the assistant's services from the configuration: the one place that decides which model, store and
  * guardrail settings are used, with plain constructor injection.
  */
 public final class AssistServices {
+    private static final Logger LOG = LoggerFactory.getLogger(AssistServices.class);
+
     private final AssistConfig config;
     private final LanguageModel model;
     private final Clock clock;
@@ -35,11 +39,23 @@ public final class AssistServices {
         this.clock = clock;
     }
 
-    /** The configured database, or the embedded one in the data folder. */
+    /**
+     * The configured database (as {@code database.user} when set: in a team database, the member's own login), or
+     * the embedded one in the data folder.
+     *
+     * @throws io.agentassist.core.persistence.SchemaNotCurrentException when a team member's login finds the
+     *     schema behind; the message says to ask the admin
+     */
     public Database openDatabase(Path dataDir) {
-        return config.databaseUrl()
-                .map(url -> Database.open(new DatabaseSettings(url, "", "")))
+        Database database = config.databaseUrl()
+                .map(url -> Database.open(new DatabaseSettings(url, config.databaseUser(), config.databasePassword())))
                 .orElseGet(() -> Database.openEmbedded(dataDir));
+        if (database.isTeamDatabase() && database.teamMember().isEmpty()) {
+            LOG.warn("{} is a team database and this login ({}) is not restricted by it (the admin, or a superuser):"
+                    + " give every person a login of their own with `assist team add-member`", database,
+                    database.settings().user().isEmpty() ? "the driver's default" : database.settings().user());
+        }
+        return database;
     }
 
     public SuggestedReplyService suggestions(KnowledgeSearch search, KnowledgeGapRecorder gaps) {

@@ -22,6 +22,7 @@ import io.agentassist.core.persistence.JdbcDraftStore;
 import io.agentassist.core.persistence.JdbcTicketStore;
 import io.agentassist.core.tickets.InboxWatcher;
 import io.agentassist.core.tickets.TicketImporter;
+import io.agentassist.core.tickets.TicketStore;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -100,7 +101,9 @@ public final class DesktopWiring implements AutoCloseable {
         workspace.start();
         DemoData demo = new DemoData(directories.dataDir());
         List<Path> folders = config.knowledgeFolders().isEmpty() ? List.of(demo.helpCentre()) : config.knowledgeFolders();
-        runner.submit("prepare the demo data", () -> demo.install(tickets, clock), imported -> {
+        // A configured database is a team's: its queue is real work, so the demo tickets stay out of it.
+        TicketStore demoTickets = config.databaseUrl().isPresent() ? null : tickets;
+        runner.submit("prepare the demo data", () -> demo.install(demoTickets, clock), imported -> {
             if (imported > 0) {
                 workspace.queue().refresh();
             }
@@ -142,7 +145,7 @@ public final class DesktopWiring implements AutoCloseable {
                     var summary = knowledgeBase.reindex(folders, progress);
                     runner.onUi(() -> knowledgeReady(folders));
                     return summary;
-                }, DatabaseProbe.openingTheDatabase(), onSaved);
+                }, DatabaseProbe.openingTheDatabase(config.databaseUser(), config.databasePassword()), onSaved);
     }
 
     /** The configuration was saved: new suggestions use its model and agent profile at once. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 final class CliRunner {
     private final AppDirectories directories;
     private final CliEnvironment.ConfigSource config;
+    private final Secrets secrets;
 
     CliRunner(Path dataDir) {
         this(dataDir, AssistConfig::defaults);
@@ -17,8 +18,14 @@ final class CliRunner {
 
     /** With a configuration, as if read from a config file and the environment. */
     CliRunner(Path dataDir, CliEnvironment.ConfigSource config) {
+        this(dataDir, config, Secrets.none());
+    }
+
+    /** With a configuration and where passwords come from (environment variables, answers typed at prompts). */
+    CliRunner(Path dataDir, CliEnvironment.ConfigSource config, Secrets secrets) {
         this.directories = new AppDirectories(dataDir);
         this.config = config;
+        this.secrets = secrets;
     }
 
     AppDirectories directories() {
@@ -28,7 +35,7 @@ final class CliRunner {
     Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cmd = AssistCli.create(new CliEnvironment(directories, false, config));
+        var cmd = AssistCli.create(new CliEnvironment(directories, false, config, secrets));
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exitCode = cmd.execute(args);

@@ -80,6 +80,18 @@ class DemoInstallTest {
     }
 
     @Test
+    void withoutAStoreOnlyTheHelpCentreIsCopiedSoATeamQueueGetsNoDemoTickets() throws IOException {
+        var demo = new DemoData(dataDir);
+
+        int imported = demo.install(null, clock);
+
+        assertThat(imported).isZero();
+        assertThat(tickets.list()).isEmpty();
+        assertThat(demo.helpCentre()).isDirectory();
+        assertThat(demo.installed()).as("a later embedded start may still import them").isFalse();
+    }
+
+    @Test
     void aDeletedHelpCentreFileComesBackOnTheNextStart() throws IOException {
         var demo = new DemoData(dataDir);
         demo.install(tickets, clock);

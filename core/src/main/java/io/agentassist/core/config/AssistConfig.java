@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The user's settings, as {@link AssistConfigLoader} read them from the config file and the environment.
  * Values the app has its own defaults for (database, index and inbox folders) are empty when not set.
- * {@link #toString()} shows neither the API key nor a database password.
+ * {@link #toString()} shows neither the API key nor a database password (in the URL or on its own).
  *
  * @param model          the language model; {@link ModelSettings#unconfigured()} means offline
  * @param agentName      how the agent signs and is addressed, "" when not set
@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param file           the config file read, empty when there was none
  * @param knowledgeFolders the folders of knowledge articles the index is built from, absolute; empty when
  *                       not set (the app's default)
+ * @param databaseUser   the login for {@code databaseUrl}, "" when not set (the URL's or the driver's default);
+ *                       in a team database, the member's own login
+ * @param databasePassword that login's password, "" when not set; never shown or logged
  */
 public record AssistConfig(ModelSettings model, String agentName, String agentSignature,
         Optional<String> databaseUrl, Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
-        List<Path> knowledgeFolders) {
+        List<Path> knowledgeFolders, String databaseUser, String databasePassword) {
 
     public AssistConfig {
         Objects.requireNonNull(model, "model");
@@ -34,6 +37,15 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
         Objects.requireNonNull(inboxDir, "inboxDir");
         Objects.requireNonNull(file, "file");
         knowledgeFolders = knowledgeFolders == null ? List.of() : List.copyOf(knowledgeFolders);
+        databaseUser = Objects.requireNonNullElse(databaseUser, "");
+        databasePassword = Objects.requireNonNullElse(databasePassword, "");
+    }
+
+    /** Without a database login: the URL says everything there is to say about the database. */
+    public AssistConfig(ModelSettings model, String agentName, String agentSignature, Optional<String> databaseUrl,
+                        Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
+                        List<Path> knowledgeFolders) {
+        this(model, agentName, agentSignature, databaseUrl, indexDir, inboxDir, file, knowledgeFolders, "", "");
     }
 
     /** Nothing set anywhere: offline, every folder the app's default. */
@@ -47,6 +59,8 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
         return "AssistConfig[model=" + model + ", agentName=" + agentName + ", agentSignature="
                 + (agentSignature.isEmpty() ? "" : "(" + agentSignature.length() + " characters)")
                 + ", databaseUrl=" + databaseUrl.map(AssistConfig::maskPassword).orElse("(default)")
+                + ", databaseUser=" + databaseUser
+                + ", databasePassword=" + (databasePassword.isEmpty() ? "" : "****")
                 + ", indexDir=" + indexDir.map(Path::toString).orElse("(default)")
                 + ", inboxDir=" + inboxDir.map(Path::toString).orElse("(default)")
                 + ", file=" + file.map(Path::toString).orElse("(none)")

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
  * agent.name          = Ana
  * agent.signature     = Kind regards,\nAna — Acme support
  * database.url        = jdbc:postgresql://localhost/assist
+ * database.user       = alice                         # a team member's own login (assist team add-member)
+ * database.password   = ...
  * index.dir           = ~/assist/index                # relative paths are relative to the file
  * inbox.dir           = ~/assist/inbox
  * knowledge.folders   = ~/kb/policies:~/kb/faq        # separated by the path separator (: or ;) or by newlines
@@ -51,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * {@code ~}; relative ones are relative to the file's folder. {@link AssistConfigWriter} saves values into it.
  *
  * <p>Environment variables override the file: {@code ASSIST_LLM_BASE_URL}, {@code ASSIST_LLM_API_KEY},
- * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}. {@code OPENAI_API_KEY} is
+ * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}, {@code ASSIST_DATABASE_USER},
+ * {@code ASSIST_DATABASE_PASSWORD}. {@code OPENAI_API_KEY} is
  * the last resort for the key: it fills in only when neither {@code ASSIST_LLM_API_KEY} nor the file gives
  * one, so a key exported for other tools never replaces the one written for this app and its endpoint.
  *
@@ -72,12 +75,15 @@ public final class AssistConfigLoader {
     public static final String AGENT_NAME = "agent.name";
     public static final String AGENT_SIGNATURE = "agent.signature";
     public static final String DATABASE_URL = "database.url";
+    public static final String DATABASE_USER = "database.user";
+    public static final String DATABASE_PASSWORD = "database.password";
     public static final String INDEX_DIR = "index.dir";
     public static final String INBOX_DIR = "inbox.dir";
     public static final String KNOWLEDGE_FOLDERS = "knowledge.folders";
 
     private static final Set<String> KEYS = Set.of(LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_SECONDS,
-            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, INDEX_DIR, INBOX_DIR, KNOWLEDGE_FOLDERS);
+            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, INDEX_DIR,
+            INBOX_DIR, KNOWLEDGE_FOLDERS);
     /** Between the folders of {@code knowledge.folders}: newlines, or this platform's path separator. */
     private static final Pattern FOLDER_SEPARATOR = Pattern.compile("[\\r\\n]+|" + Pattern.quote(File.pathSeparator));
     /** Which environment variable overrides which key. */
@@ -86,7 +92,9 @@ public final class AssistConfigLoader {
             LLM_API_KEY, "ASSIST_LLM_API_KEY",
             LLM_MODEL, "ASSIST_LLM_MODEL",
             AGENT_NAME, "ASSIST_AGENT_NAME",
-            DATABASE_URL, "ASSIST_DATABASE_URL");
+            DATABASE_URL, "ASSIST_DATABASE_URL",
+            DATABASE_USER, "ASSIST_DATABASE_USER",
+            DATABASE_PASSWORD, "ASSIST_DATABASE_PASSWORD");
     static final String OPENAI_API_KEY = "OPENAI_API_KEY";
     private static final int LONGEST_TIMEOUT_SECONDS = 3600;
     private static final int MOST_RETRIES = 10;
@@ -193,7 +201,7 @@ public final class AssistConfigLoader {
 
     /**
      * The value of the environment variable that overrides this key, when it is set. For {@link #LLM_API_KEY}
-     * this is a secret: never show or log it.
+     * and {@link #DATABASE_PASSWORD} this is a secret: never show or log it.
      */
     public Optional<String> overrideValue(String key) {
         return overriddenBy(key).map(this::env);
@@ -264,9 +272,16 @@ public final class AssistConfigLoader {
                 LOG.info("no language model configured ({} unset): offline", LLM_BASE_URL);
             }
         }
-        if (loading && file.isPresent() && apiKey.filter(key -> key.key().equals(LLM_API_KEY)
-                && key.source().equals(fileName)).isPresent()) {
-            warnIfOthersCanRead(file.get());
+        Optional<Setting> databasePassword = values.get(DATABASE_PASSWORD);
+        if (loading && file.isPresent()) {
+            List<String> secrets = new ArrayList<>();
+            apiKey.filter(key -> key.key().equals(LLM_API_KEY) && key.source().equals(fileName))
+                    .ifPresent(key -> secrets.add("an API key"));
+            databasePassword.filter(password -> password.source().equals(fileName))
+                    .ifPresent(password -> secrets.add("a database password"));
+            if (!secrets.isEmpty()) {
+                warnIfOthersCanRead(file.get(), String.join(" and ", secrets));
+            }
         }
 
         Optional<Path> baseDir = file.map(Path::getParent);
@@ -277,7 +292,9 @@ public final class AssistConfigLoader {
                 values.path(INDEX_DIR, baseDir),
                 values.path(INBOX_DIR, baseDir),
                 file,
-                values.paths(KNOWLEDGE_FOLDERS, baseDir));
+                values.paths(KNOWLEDGE_FOLDERS, baseDir),
+                values.get(DATABASE_USER).map(Setting::value).orElse(""),
+                databasePassword.map(Setting::value).orElse(""));
     }
 
     private static String checkedBaseUrl(Setting setting) throws ConfigException {
@@ -324,12 +341,12 @@ public final class AssistConfigLoader {
         return setting.map(Setting::value);
     }
 
-    private void warnIfOthersCanRead(Path file) {
+    private void warnIfOthersCanRead(Path file, String secrets) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.contains(PosixFilePermission.OTHERS_READ)
                     || permissions.contains(PosixFilePermission.GROUP_READ)) {
-                LOG.warn("{} holds an API key and other users can read it: chmod 600 {}", file, file);
+                LOG.warn("{} holds {} and other users can read it: chmod 600 {}", file, secrets, file);
             }
         } catch (UnsupportedOperationException | IOException notPosix) {
             // nothing to check on this file system

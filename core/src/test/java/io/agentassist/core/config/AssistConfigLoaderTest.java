@@ -257,6 +257,50 @@ class AssistConfigLoaderTest {
     }
 
     @Test
+    void aTeamMembersDatabaseLoginComesFromTheFileOrTheEnvironmentAndItsPasswordIsNeverShown() throws Exception {
+        writeConfig("database.url = jdbc:postgresql://db.example:5432/assist", "database.user = alice",
+                "database.password = file-Secret-123");
+
+        AssistConfig fromFile = loader().load();
+        env.put("ASSIST_DATABASE_USER", "bob");
+        env.put("ASSIST_DATABASE_PASSWORD", "env-Secret-456");
+        AssistConfig fromEnvironment = loader().load();
+
+        assertThat(fromFile.databaseUser()).isEqualTo("alice");
+        assertThat(fromFile.databasePassword()).isEqualTo("file-Secret-123");
+        assertThat(fromEnvironment.databaseUser()).isEqualTo("bob");
+        assertThat(fromEnvironment.databasePassword()).isEqualTo("env-Secret-456");
+        assertThat(fromFile.toString()).contains("databaseUser=alice", "databasePassword=****")
+                .doesNotContain("file-Secret-123");
+        assertThat(fromEnvironment.toString()).doesNotContain("env-Secret-456");
+        assertThat(loader().overriddenBy(AssistConfigLoader.DATABASE_PASSWORD)).contains("ASSIST_DATABASE_PASSWORD");
+        assertThat(AssistConfig.defaults().databaseUser()).isEmpty();
+        assertThat(AssistConfig.defaults().databasePassword()).isEmpty();
+    }
+
+    @Test
+    void aDatabasePasswordInAFileOthersCanReadIsWarnedAboutButNeverLogged() throws Exception {
+        Path file = writeConfig("database.url = jdbc:postgresql://db/assist", "database.user = alice",
+                "database.password = file-Secret-123");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Logger logger = (Logger) LoggerFactory.getLogger(AssistConfigLoader.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            loader().load();
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("holds a database password and other users "
+                + "can read it: chmod 600"));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("unknown keys"));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("file-Secret-123"));
+    }
+
+    @Test
     void loadingLogsWhereTheKeyCameFromButNeverTheKey() throws Exception {
         writeConfig("llm.base_url = https://api.openai.com/v1", "llm.model = gpt-4o-mini",
                 "llm.api_key = " + FILE_KEY, "llm.modle = typo");
