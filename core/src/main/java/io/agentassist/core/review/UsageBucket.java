@@ -8,12 +8,12 @@ import java.util.Locale;
  * length ({@link io.agentassist.core.approval.EditDistance#ratio}; 0 = unchanged, 1 = nothing kept).
  *
  * <p><b>Why {@value #LIGHT_EDIT_LIMIT} separates light from heavy edits.</b> The ratio counts characters, so the
- * fixes that make a suggestion right without rewriting it weigh little: on an e-mail reply of about 450
- * characters, putting the customer's name into the greeting is about 0.01, correcting "14 days" to "30 days"
- * under 0.01, and adding a sentence of 80 characters about 0.15. Rewriting one sentence in four is about 0.2.
- * Past that the agent rewrote a good part of the answer: the suggestion gave a start, not the reply. So
- * "light" means at most one character in five changed: the agent corrected or completed the suggestion,
- * "heavy" means they replaced much of it. {@code UsageBucketTest} pins these examples on a real-sized reply.
+ * fixes that make a suggestion right without rewriting it weigh little. On an e-mail reply of 291
+ * characters (greeting, four sentences, sign-off): putting the customer's name into the greeting is 0.02,
+ * correcting "14 days" to "30 days" under 0.01, adding a sentence of 64 characters 0.18, rewording one of the
+ * four sentences 0.18; replacing two of them is 0.39. Up to one character in five the agent corrected,
+ * completed or reworded the suggestion; past that they replaced a good part of the answer, and the suggestion
+ * gave a start, not the reply. {@code UsageBucketTest} pins these examples.
  * The limit is inclusive: a ratio of exactly 0.2 is light.
  *
  * <p>A suggestion the agent discarded is {@link #DISCARDED}. Superseded suggestions (the customer wrote

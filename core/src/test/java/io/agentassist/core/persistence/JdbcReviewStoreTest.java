@@ -262,10 +262,13 @@ class JdbcReviewStoreTest {
 
         List<GapGroup> groups = desk.gapGroups(DateRange.always());
 
+        // G-1 (asked twice) and G-3 share {new, card, arriv}; G-2 shares only {card, arriv} with them (0.243 on
+        // average, under 0.3); G-4 and G-5 share {exchang, rat, pay} of 7 words (0.43).
         assertThat(groups).extracting(GapGroup::number, GapGroup::count, GapGroup::ticketIds).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, 4, List.of("G-1", "G-2", "G-3")),
+                org.assertj.core.groups.Tuple.tuple(1, 3, List.of("G-1", "G-3")),
                 org.assertj.core.groups.Tuple.tuple(2, 2, List.of("G-4", "G-5")),
-                org.assertj.core.groups.Tuple.tuple(3, 1, List.of("G-6")));
+                org.assertj.core.groups.Tuple.tuple(3, 1, List.of("G-2")),
+                org.assertj.core.groups.Tuple.tuple(4, 1, List.of("G-6")));
         assertThat(groups.getFirst().representative()).isEqualTo("My new card still hasn't arrived, it's been two weeks.");
         assertThat(store.sentRepliesOnTickets(groups.getFirst().ticketIds())).extracting(SentReply::draftId)
                 .containsExactly("DG-1", "DG-3");
