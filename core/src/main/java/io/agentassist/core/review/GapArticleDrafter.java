@@ -53,6 +53,9 @@ public final class GapArticleDrafter {
     private static final Pattern CITATION = Pattern.compile("\\s*\\[\\s*\\d{1,3}(?:\\s*[,;\\-–]\\s*\\d{1,3})*\\s*]");
     private static final Pattern GREETING = Pattern.compile(
             "(?i)^(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^.?!]{0,40}[,!.]?$");
+    /** A greeting that opens a sentence on the same line: "Hello Tom, new cards arrive …". */
+    private static final Pattern LEADING_GREETING = Pattern.compile(
+            "(?i)^(hi|hello|hey|dear|good (morning|afternoon|evening))\\b[^.?!,]{0,40},\\s+(?=\\S)");
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?i)^((best|kind|warm|many)( regards| wishes)?|regards|thanks?( you)?( again)?|cheers|sincerely|"
                     + "(yours )?(sincerely|truly)|take care|all the best)[,.!]?( \\S+){0,3}$");
@@ -224,8 +227,9 @@ public final class GapArticleDrafter {
 
     /**
      * The sentences of the replies that could go into an article: citation markers, greetings, sign-offs,
-     * pleasantries and sentences of fewer than three words left out; the same sentence in several replies
-     * listed once, the most repeated first (then in order of first appearance).
+     * pleasantries and sentences of fewer than three words left out, and a greeting that opens a sentence
+     * ("Hello Tom, new cards …") cut off; the same sentence in several replies listed once, the most repeated
+     * first (then in order of first appearance).
      */
     static List<AnswerSentence> answerSentences(List<SentReply> replies, Redactor redactor) {
         Map<String, String> texts = new LinkedHashMap<>();
@@ -233,7 +237,7 @@ public final class GapArticleDrafter {
         for (SentReply reply : replies) {
             String text = CITATION.matcher(redactor.reply(reply)).replaceAll("");
             for (String sentence : Sentences.texts(text)) {
-                String s = oneLine(sentence);
+                String s = withoutLeadingGreeting(oneLine(sentence));
                 if (!usable(s)) {
                     continue;
                 }
@@ -247,6 +251,15 @@ public final class GapArticleDrafter {
         keys.sort(Comparator.<String>comparingInt(k -> tickets.get(k).size()).reversed()
                 .thenComparingInt(order::indexOf));
         return keys.stream().map(k -> new AnswerSentence(texts.get(k), List.copyOf(tickets.get(k)))).toList();
+    }
+
+    private static String withoutLeadingGreeting(String sentence) {
+        Matcher greeting = LEADING_GREETING.matcher(sentence);
+        if (!greeting.lookingAt()) {
+            return sentence;
+        }
+        String rest = sentence.substring(greeting.end());
+        return rest.substring(0, 1).toUpperCase(Locale.ROOT) + rest.substring(1);
     }
 
     private static boolean usable(String sentence) {
@@ -281,7 +294,7 @@ public final class GapArticleDrafter {
         List<String> unanswered = group.ticketIds().stream().filter(t -> !answered.contains(t)).toList();
         if (!unanswered.isEmpty() && !replies.isEmpty()) {
             points.add("No reply was sent on " + String.join(", ", unanswered)
-                    + ": their questions may need more than this answer.");
+                    + ": the questions there may need more than this answer.");
         }
         if (PLACEHOLDER.matcher(written).find()) {
             points.add("Personal details were replaced by placeholders such as [CUSTOMER_NAME] or [EMAIL_1]: "
