@@ -76,7 +76,11 @@ public final class AssistCli {
                     KbBenchCommand.class, () -> new KbBenchCommand(env),
                     SuggestCommand.class, () -> new SuggestCommand(env),
                     SummarizeCommand.class, () -> new SummarizeCommand(env),
-                    InboxCommand.class, () -> new InboxCommand(env));
+                    InboxCommand.class, () -> new InboxCommand(env),
+                    ReviewReportCommand.class, () -> new ReviewReportCommand(env),
+                    ReviewExportCommand.class, () -> new ReviewExportCommand(env),
+                    ReviewGapsCommand.class, () -> new ReviewGapsCommand(env),
+                    ReviewDraftArticleCommand.class, () -> new ReviewDraftArticleCommand(env));
         }
 
         @Override
