@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.config.AssistConfig;
 import io.agentassist.core.llm.ModelSettings;
 import io.agentassist.core.persistence.Database;
+import io.agentassist.core.persistence.DatabaseSettings;
+import io.agentassist.core.persistence.EmbeddedPostgresServer;
 import io.agentassist.core.review.ReviewSeed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,6 +126,23 @@ class ReviewCommandTest {
         assertThat(json.path("feedback").toString()).isEqualTo("{\"helpful\":2,\"not_helpful\":3,\"none\":4}");
         assertThat(json.path("rubric").toString()).isEqualTo("{\"reviewed\":2,\"accuracy\":3.5,\"policy_compliance\":4.0,"
                 + "\"tone\":4.0,\"completeness\":4.0}");
+    }
+
+    @Test
+    void theReportReadsTheSharedPostgresqlDatabaseTheConfigNames() throws Exception {
+        DatabaseSettings shared = EmbeddedPostgresServer.newDatabase(); // its URL names the user, as a config would
+        try (Database database = Database.open(shared)) {
+            ReviewSeed.seed(database, temp.resolve("seed-pg"));
+        }
+        CliRunner team = new CliRunner(temp.resolve("data-team"), () -> new AssistConfig(ModelSettings.unconfigured(),
+                "", "", Optional.of(shared.url()), Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
+
+        var report = team.run(args("review", "report", "--json"));
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(JSON.readTree(report.out()).path("totals").toString())
+                .isEqualTo("{\"suggestions\":9,\"sent\":7,\"discarded\":2,\"reviewed\":2}");
+        assertThat(temp.resolve("data-team/assist.mv.db")).as("no embedded database was opened").doesNotExist();
     }
 
     @Test
