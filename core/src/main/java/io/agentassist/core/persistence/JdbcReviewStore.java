@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@link ReviewStore} on H2 or PostgreSQL. A sent reply is a draft in state SENT joined with its ticket; its
@@ -50,6 +50,8 @@ public final class JdbcReviewStore implements ReviewStore {
     private static final String SENT_FROM = "FROM drafts d JOIN tickets t ON t.id = d.ticket_id "
             + "LEFT JOIN outbox o ON o.draft_id = d.id";
     private static final String DRAFTS_FROM = "FROM drafts d JOIN tickets t ON t.id = d.ticket_id";
+    private static final String REVIEW_COLUMNS = "r.draft_id, r.reviewer, r.accuracy, r.policy_compliance, r.tone, "
+            + "r.completeness, r.coaching, r.reviewed_at";
 
     private final Transactor transactor;
 
@@ -340,10 +342,7 @@ public final class JdbcReviewStore implements ReviewStore {
         }
     }
 
-    // ---- filters ----
-
-    private static final String REVIEW_COLUMNS = "r.draft_id, r.reviewer, r.accuracy, r.policy_compliance, r.tone, "
-            + "r.completeness, r.coaching, r.reviewed_at";
+    // ---- reviews and filters ----
 
     private static DraftReview review(ResultSet rows) throws SQLException {
         return new DraftReview(rows.getString("draft_id"), rows.getString("reviewer"),
@@ -385,7 +384,7 @@ public final class JdbcReviewStore implements ReviewStore {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** A WHERE clause and its parameters (strings and instants), bound in order. */

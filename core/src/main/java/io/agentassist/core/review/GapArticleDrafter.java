@@ -4,6 +4,7 @@ import io.agentassist.core.assist.guardrails.PiiRedactor;
 import io.agentassist.core.assist.guardrails.Sentences;
 import io.agentassist.core.assist.prompt.PromptTemplate;
 import io.agentassist.core.llm.Cancellation;
+import io.agentassist.core.llm.ChatPrompt;
 import io.agentassist.core.llm.LanguageModel;
 import io.agentassist.core.llm.ModelCallException;
 import java.text.Normalizer;
@@ -115,14 +116,11 @@ public final class GapArticleDrafter {
 
     // ---- the model's prompt ----
 
-    /** The filled prompt, for the golden test and for callers that want to show what is sent. */
+    /** The prompt's values for a group: questions and replies redacted, quoted and capped. */
     PromptValues prompt(GapGroup group, List<SentReply> replies, Redactor redactor) {
         List<String> questions = new ArrayList<>();
         for (String variant : group.variants().subList(0, Math.min(MAX_VARIANTS, group.variants().size()))) {
-            String ticket = group.questions().stream()
-                    .filter(q -> GapGrouping.normalize(q.question()).equals(GapGrouping.normalize(variant)))
-                    .map(GapQuestion::ticketId).findFirst().orElse("");
-            questions.add("- " + defuse(oneLine(redactor.question(variant, ticket))));
+            questions.add("- " + defuse(oneLine(redactor.question(variant, ticketOf(group, variant)))));
         }
         if (group.variants().size() > MAX_VARIANTS) {
             questions.add("- (" + (group.variants().size() - MAX_VARIANTS) + " more wordings not shown)");
@@ -149,8 +147,9 @@ public final class GapArticleDrafter {
         return new PromptValues(template, values);
     }
 
+    /** The template and the values of its slots for one group. */
     record PromptValues(PromptTemplate template, Map<String, String> values) {
-        io.agentassist.core.llm.ChatPrompt fill() {
+        ChatPrompt fill() {
             return template.fill(values, TEMPERATURE);
         }
     }
@@ -198,10 +197,7 @@ public final class GapArticleDrafter {
                 .append(", in these words:\n\n");
         List<String> variants = group.variants();
         for (String variant : variants.subList(0, Math.min(MAX_VARIANTS, variants.size()))) {
-            String ticket = group.questions().stream()
-                    .filter(q -> GapGrouping.normalize(q.question()).equals(GapGrouping.normalize(variant)))
-                    .map(GapQuestion::ticketId).findFirst().orElse("");
-            md.append("- ").append(oneLine(redactor.question(variant, ticket))).append('\n');
+            md.append("- ").append(oneLine(redactor.question(variant, ticketOf(group, variant)))).append('\n');
         }
         if (variants.size() > MAX_VARIANTS) {
             md.append("- … and ").append(variants.size() - MAX_VARIANTS).append(" more wordings\n");
@@ -306,6 +302,14 @@ public final class GapArticleDrafter {
     }
 
     // ---- shared ----
+
+    /** The ticket a wording was first asked on, whose customer's name the redactor must hide in it. */
+    private static String ticketOf(GapGroup group, String variant) {
+        String wording = GapGrouping.normalize(variant);
+        return group.questions().stream()
+                .filter(q -> GapGrouping.normalize(q.question()).equals(wording))
+                .map(GapQuestion::ticketId).findFirst().orElse("");
+    }
 
     private String frontMatter(GapGroup group, String title, String generatedBy) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
