@@ -82,7 +82,11 @@ public final class AssistCli {
                     command(TeamSetupCommand.class, () -> new TeamSetupCommand(env)),
                     command(TeamAddMemberCommand.class, () -> new TeamAddMemberCommand(env)),
                     command(TeamRemoveMemberCommand.class, () -> new TeamRemoveMemberCommand(env)),
-                    command(TeamMembersCommand.class, () -> new TeamMembersCommand(env)));
+                    command(TeamMembersCommand.class, () -> new TeamMembersCommand(env)),
+                    command(ReviewReportCommand.class, () -> new ReviewReportCommand(env)),
+                    command(ReviewExportCommand.class, () -> new ReviewExportCommand(env)),
+                    command(ReviewGapsCommand.class, () -> new ReviewGapsCommand(env)),
+                    command(ReviewDraftArticleCommand.class, () -> new ReviewDraftArticleCommand(env)));
         }
 
         private static Map.Entry<Class<?>, Supplier<Object>> command(Class<?> type, Supplier<Object> create) {

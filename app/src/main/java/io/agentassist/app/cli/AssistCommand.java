@@ -15,10 +15,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Run without arguments to open the desktop window.",
             "The commands below build the knowledge base the co-pilot grounds its suggestions in, draft "
-                    + "and summarise replies for a ticket, and feed tickets in from the inbox folder. Nothing is "
-                    + "ever sent from the command line."},
+                    + "and summarise replies for a ticket, feed tickets in from the inbox folder, and report to "
+                    + "team leads how suggestions were used. Nothing is ever sent from the command line."},
         subcommands = {KbCommand.class, SuggestCommand.class, SummarizeCommand.class, InboxCommand.class,
-            BenchCommand.class, TeamCommand.class})
+            ReviewCommand.class, BenchCommand.class, TeamCommand.class})
 public final class AssistCommand implements Runnable {
     @Spec
     CommandSpec spec;

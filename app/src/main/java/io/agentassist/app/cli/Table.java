@@ -3,16 +3,27 @@ package io.agentassist.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: the first column left-aligned, the others (numbers) right-aligned. */
+/** A plain-text table: the first column left-aligned, the others (numbers) right-aligned unless {@link #left}. */
 final class Table {
     private static final String GAP = "  ";
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
+    private final boolean[] leftAligned;
 
     Table(String... header) {
         columns = header.length;
+        leftAligned = new boolean[columns];
+        leftAligned[0] = true;
         rows.add(header);
+    }
+
+    /** Aligns these columns (text, not numbers) to the left too. */
+    Table left(int... textColumns) {
+        for (int column : textColumns) {
+            leftAligned[column] = true;
+        }
+        return this;
     }
 
     Table row(String... cells) {
@@ -38,7 +49,7 @@ final class Table {
                     line.append(GAP);
                 }
                 String pad = " ".repeat(widths[c] - row[c].length());
-                line.append(c == 0 ? row[c] + pad : pad + row[c]);
+                line.append(leftAligned[c] ? row[c] + pad : pad + row[c]);
             }
             text.append(line.toString().stripTrailing()).append('\n');
         }

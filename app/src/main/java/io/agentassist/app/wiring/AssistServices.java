@@ -16,9 +16,14 @@ import io.agentassist.core.model.AgentProfile;
 import io.agentassist.core.persistence.Database;
 import io.agentassist.core.persistence.DatabaseSettings;
 import io.agentassist.core.persistence.JdbcKnowledgeGapLog;
+import io.agentassist.core.persistence.JdbcReviewStore;
 import io.agentassist.core.persistence.KnowledgeGap;
+import io.agentassist.core.review.GapArticleDrafter;
+import io.agentassist.core.review.GapGrouping;
+import io.agentassist.core.review.ReviewDesk;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +97,15 @@ public final class AssistServices {
     public KnowledgeGapRecorder gapsIn(Database database) {
         JdbcKnowledgeGapLog log = new JdbcKnowledgeGapLog(database);
         return (ticketId, question) -> log.record(new KnowledgeGap(ticketId, question, clock.instant()));
+    }
+
+    /**
+     * Team-lead review on {@code database}: the table, metrics, reviews, knowledge-gap groups and article drafts
+     * (with the configured model, offline without one). {@code zone} dates the drafted articles.
+     */
+    public ReviewDesk review(Database database, ZoneId zone) {
+        return new ReviewDesk(new JdbcReviewStore(database), new GapGrouping(),
+                new GapArticleDrafter(model, clock, zone), clock);
     }
 
     public AgentProfile agent() {

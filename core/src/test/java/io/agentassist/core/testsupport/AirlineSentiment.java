@@ -69,11 +69,12 @@ public final class AirlineSentiment {
     }
 
     /** A small RFC 4180 reader: quoted fields may contain commas, doubled quotes and line breaks. */
-    static final class Csv {
+    public static final class Csv {
         private Csv() {
         }
 
-        static List<List<String>> parse(String content) {
+        /** The rows of {@code content}; a leading byte order mark is skipped. */
+        public static List<List<String>> parse(String content) {
             List<List<String>> rows = new ArrayList<>();
             List<String> row = new ArrayList<>();
             StringBuilder field = new StringBuilder();

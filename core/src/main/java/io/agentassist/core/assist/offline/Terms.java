@@ -16,8 +16,11 @@ import java.util.stream.Stream;
  * "refunds", "refunded" and "refunding" meet. The stem is only ever compared, never shown, so it may be ugly
  * ("charg"); it must only be the same for the forms a customer and an article are likely to use. English
  * only: a knowledge base in another language still matches on shared words, just less well.
+ *
+ * <p>Public for review's knowledge-gap grouping, which must compare customer questions the same way offline
+ * retrieval does.
  */
-final class Terms {
+public final class Terms {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
 
     /** Function words and the words every request contains ("help", "need", "know"), which say nothing. */
@@ -79,7 +82,7 @@ final class Terms {
     }
 
     /** How much a question word says about the question: less for generic words and for numbers. */
-    static double weight(String term) {
+    public static double weight(String term) {
         return WEAK.contains(term) || term.chars().anyMatch(Character::isDigit) ? WEAK_WEIGHT : 1;
     }
 
@@ -94,7 +97,7 @@ final class Terms {
     }
 
     /** The distinct content words of {@code text} as stems, in order of first appearance. */
-    static Set<String> of(String text) {
+    public static Set<String> of(String text) {
         String normalized = text.toLowerCase(Locale.ROOT).replace('’', '\'');
         for (Map.Entry<Pattern, String> phrase : PHRASES) {
             normalized = phrase.getKey().matcher(normalized).replaceAll(phrase.getValue());
