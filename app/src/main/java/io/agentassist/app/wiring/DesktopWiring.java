@@ -68,7 +68,7 @@ public final class DesktopWiring implements AutoCloseable {
         this.unsent = new UnsentReplies(directories.dataDir().resolve("unsent"));
         // Delivery runs on the approving task's thread, so the sent reply is in the ticket when it returns.
         this.desk = ReplyDesk.onEmbeddedDefaults(database, directories.dataDir().resolve("outbox"), clock, Runnable::run);
-        this.workspace = new WorkspaceViewModel(runner, services(assist));
+        this.workspace = new WorkspaceViewModel(runner, services(assist, config));
     }
 
     public WorkspaceViewModel workspace() {
@@ -84,14 +84,13 @@ public final class DesktopWiring implements AutoCloseable {
     }
 
     /** The services for a configuration; called again when the settings change the model. */
-    WorkspaceServices services(AssistServices assist) {
-        AgentProfile configured = assist.agent();
-        AgentProfile agent = configured.name().isBlank()
-                ? new AgentProfile(System.getProperty("user.name", "agent"), configured.signature())
-                : configured;
+    WorkspaceServices services(AssistServices assist, AssistConfig settings) {
+        AgentProfile agent = assist.agent();
+        // Without a configured name, approvals are the workstation login's: someone is always accountable.
+        String approver = settings.agentName().isBlank() ? System.getProperty("user.name", "") : settings.agentName();
         return new WorkspaceServices(tickets, new JdbcDraftStore(database), desk, knowledgeBase, knowledgeBase,
                 knowledgeBase, assist.suggestions(knowledgeBase, assist.gapsIn(database)), assist.summaries(),
-                assist.rephrasing(), assist.guardrails(), agent, assist.modelConfigured(), assist.modelDescription(),
+                assist.rephrasing(), assist.guardrails(), agent, approver, assist.modelConfigured(), assist.modelDescription(),
                 unsent, clock);
     }
 
@@ -147,7 +146,7 @@ public final class DesktopWiring implements AutoCloseable {
 
     /** The configuration was saved: new suggestions use its model and agent profile at once. */
     public void configurationChanged(AssistConfig saved) {
-        workspace.useServices(services(new AssistServices(saved, clock)));
+        workspace.useServices(services(new AssistServices(saved, clock), saved));
     }
 
     private void knowledgeReady(List<Path> folders) {

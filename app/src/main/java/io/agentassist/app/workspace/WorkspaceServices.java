@@ -19,12 +19,15 @@ import java.util.Objects;
  * swaps the whole record; the store stays.
  *
  * @param knowledge tells whether the index is ready: on the first start it is still being built
+ * @param approver  who approves and rates in this window: the agent's configured name, else the workstation's
+ *                  login; "" refuses every approval (core asks for a name). Replies are signed with
+ *                  {@code agent}, which says "Support team" when no name is set.
  */
 public record WorkspaceServices(TicketStore tickets, DraftStore drafts, ReplyDesk desk, KnowledgeSearch search,
                                 KnowledgeArticles articles, KnowledgeStatus knowledge,
                                 SuggestedReplyService suggestions, CaseSummaryService summaries,
                                 RephraseService rephrasing, DraftGuardrails guardrails, AgentProfile agent,
-                                boolean modelConfigured, String modelDescription, UnsentReplies unsent,
+                                String approver, boolean modelConfigured, String modelDescription, UnsentReplies unsent,
                                 Clock clock) {
 
     public WorkspaceServices {
@@ -39,6 +42,7 @@ public record WorkspaceServices(TicketStore tickets, DraftStore drafts, ReplyDes
         Objects.requireNonNull(rephrasing, "rephrasing");
         Objects.requireNonNull(guardrails, "guardrails");
         Objects.requireNonNull(agent, "agent");
+        approver = Objects.requireNonNullElse(approver, "").strip();
         modelDescription = Objects.requireNonNullElse(modelDescription, "");
         Objects.requireNonNull(unsent, "unsent");
         Objects.requireNonNull(clock, "clock");

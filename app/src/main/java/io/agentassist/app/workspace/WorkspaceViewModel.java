@@ -16,7 +16,6 @@ import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.knowledge.KnowledgeQuery;
 import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.core.llm.Cancellation;
-import io.agentassist.core.model.AgentProfile;
 import io.agentassist.core.model.Author;
 import io.agentassist.core.model.Citation;
 import io.agentassist.core.model.Draft;
@@ -52,7 +51,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class WorkspaceViewModel {
     static final int ARTICLES = 8;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
-    private static final String UNNAMED_AGENT = new AgentProfile("", "").name();
 
     private final TaskRunner runner;
     private WorkspaceServices services;
@@ -319,7 +317,7 @@ public final class WorkspaceViewModel {
     public void rate(boolean helpful, String reason) {
         suggestion.suggestion().ifPresent(shown -> {
             suggestion.rated(helpful);
-            String agent = services.agent().name();
+            String agent = services.approver();
             background("feedback on " + shown.draft().id(), s -> s.desk().feedback(
                     new Feedback(shown.draft().id(), agent, helpful, reason, s.clock().instant())));
         });
@@ -404,8 +402,8 @@ public final class WorkspaceViewModel {
         String text = editor.text();
         Optional<Draft> draft = editor.draft().filter(d -> !stale);
         List<Flag> confirmedFlags = draft.map(Draft::flags).orElse(List.of()).stream().filter(Flag::blocking).toList();
-        // An unnamed agent's profile says "Support team"; an approval must name a person, so core refuses it.
-        String agent = now.agent().name().equals(UNNAMED_AGENT) ? "" : now.agent().name();
+        // An approval names a person (core refuses a blank one), never the profile's "Support team".
+        String agent = now.approver();
         editor.busy(true);
         editor.notice("Sending…");
         runner.submit("approve and send for " + current.ticketId, () -> {
@@ -677,9 +675,14 @@ public final class WorkspaceViewModel {
                 .ifPresent(d -> background("discard " + d.id(), s -> s.desk().discard(d.id())));
     }
 
+    /** Journals the agent's work; an untouched suggestion is not theirs (it is in the store) and is forgotten. */
     private void rememberUnsent() {
         Visit current = visit;
         if (current == null) {
+            return;
+        }
+        if (editor.aiTextProperty().get()) {
+            services.unsent().forget(current.ticketId);
             return;
         }
         services.unsent().remember(new UnsentReply(current.ticketId, editor.draft().map(Draft::id), editor.text(),

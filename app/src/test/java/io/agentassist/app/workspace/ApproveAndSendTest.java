@@ -185,7 +185,7 @@ class ApproveAndSendTest {
 
     @Test
     void withoutAnAgentNameTheApprovalIsRefusedWithAReadableReason() {
-        try (WorkspaceFixture fixture = WorkspaceFixture.builder(data, knowledge).agent(new AgentProfile("", "")).open()) {
+        try (WorkspaceFixture fixture = WorkspaceFixture.builder(data, knowledge).agent(new AgentProfile("", "")).approver("").open()) {
             WorkspaceViewModel workspace = fixture.viewModel(runner);
             workspace.open(REFUND);
             Draft draft = workspace.editor().draft().orElseThrow();

@@ -205,14 +205,16 @@ class ReplyEditorTest {
             assertThat(workspace.editor().staleProperty().get()).isFalse();
             assertThat(stored(fixture, first.id()).state()).isEqualTo(DraftState.DISCARDED);
             assertThat(stored(fixture, offered.id()).state()).isEqualTo(DraftState.SUGGESTED);
-            assertThat(fixture.unsent().find(REFUND)).hasValueSatisfying(unsent ->
-                    assertThat(unsent.draftId()).contains(offered.id()));
+            assertThat(fixture.unsent().find(REFUND)).as("an untouched suggestion is in the store, not the agent's work")
+                    .isEmpty();
             assertThat(runner.ran()).contains("discard " + first.id());
 
             workspace.editorChanged(offered.text() + " Thanks!");
 
             assertThat(stored(fixture, offered.id()).state()).as("the first edit of the taken suggestion is stamped")
                     .isEqualTo(DraftState.EDITED);
+            assertThat(fixture.unsent().find(REFUND)).hasValueSatisfying(unsent ->
+                    assertThat(unsent.draftId()).contains(offered.id()));
         }
     }
 

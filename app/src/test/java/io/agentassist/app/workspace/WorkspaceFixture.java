@@ -129,7 +129,7 @@ public final class WorkspaceFixture implements AutoCloseable {
                             settings.clock),
                     new CaseSummaryService(model, new ExtractiveSummarizer()),
                     new RephraseService(model, guardrails, settings.clock),
-                    guardrails, settings.agent, settings.model.isConfigured(), describe(settings.model), unsent,
+                    guardrails, settings.agent, settings.approver, settings.model.isConfigured(), describe(settings.model), unsent,
                     settings.clock);
         } catch (RuntimeException e) {
             database.close();
@@ -309,6 +309,7 @@ public final class WorkspaceFixture implements AutoCloseable {
         private KnowledgeStatus knowledgeStatus;
         private ModelSettings model = ModelSettings.unconfigured();
         private AgentProfile agent = AGENT;
+        private String approver = AGENT.name();
         private List<Ticket> tickets = sampleTickets();
         private TestClock clock = new TestClock(NOW);
 
@@ -337,6 +338,12 @@ public final class WorkspaceFixture implements AutoCloseable {
         /** Whether the index counts as ready; by default the knowledge base's own answer (ready once built). */
         public Builder knowledgeStatus(KnowledgeStatus status) {
             this.knowledgeStatus = Objects.requireNonNull(status, "status");
+            return this;
+        }
+
+        /** Who approves in the window; "" is a workstation without a name, which core refuses. */
+        public Builder approver(String name) {
+            this.approver = name;
             return this;
         }
 

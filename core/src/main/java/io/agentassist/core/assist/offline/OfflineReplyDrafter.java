@@ -68,6 +68,11 @@ public final class OfflineReplyDrafter {
         AnswerPicker picker = new AnswerPicker(minRelevance, chat ? MAX_CHAT_SENTENCES : MAX_EMAIL_SENTENCES,
                 MAX_PASSAGES);
         List<AnswerPicker.Pick> picks = picker.pick(question(ticket), passages);
+        if (picks.isEmpty()) {
+            // The explicit question is too thin to match ("What do you need from me?"): ask what the subject
+            // names, with the message as context, so the passages retrieval found can still answer.
+            picks = picker.pick(subjectAsked(ticket), passages);
+        }
 
         Map<Integer, Citation> citations = new LinkedHashMap<>();
         List<List<String>> paragraphs = new ArrayList<>();
@@ -173,6 +178,15 @@ public final class OfflineReplyDrafter {
         }
         asks.forEach(context::removeAll);
         return new AnswerPicker.Question(asks, context);
+    }
+
+    /** The subject as the thing asked, the newest message as its context: a subject names the topic in few words. */
+    static AnswerPicker.Question subjectAsked(Ticket ticket) {
+        Set<String> context = new LinkedHashSet<>();
+        ticket.latestCustomerMessage().ifPresent(m -> context.addAll(Terms.of(m.text())));
+        Set<String> subject = Terms.of(ticket.subject());
+        context.removeAll(subject);
+        return new AnswerPicker.Question(List.of(subject), context);
     }
 
     private static Optional<Message> previousCustomerMessage(Ticket ticket, Message newest) {

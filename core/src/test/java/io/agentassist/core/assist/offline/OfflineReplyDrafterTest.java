@@ -265,6 +265,21 @@ class OfflineReplyDrafterTest {
     }
 
     @Test
+    void aQuestionTooThinToMatchIsAnsweredFromWhatTheSubjectNames() {
+        KnowledgeHit closing = hit("bereavement", "bereavement#1", "Closing the account of someone who has died",
+                "What we need", "To close the account of someone who has died, send us a copy of the death certificate "
+                        + "and the email address on their account.", 12.0);
+        Ticket thin = subject(email("Helen", "en", "My mother passed away last month. What do you need from me?"),
+                "Closing my late mother's account");
+
+        OfflineDraft draft = drafter.draft(thin, List.of(closing), ALEX);
+
+        assertThat(quoted(draft)).extracting(q -> q[0]).singleElement().asString().contains("death certificate");
+        assertThat(drafter.draft(subject(thin, "Hello"), List.of(closing), ALEX).citations())
+                .as("a subject that names nothing gives no answer").isEmpty();
+    }
+
+    @Test
     void markersAreNumberedInTheOrderTheirPassagesAppear() {
         OfflineDraft draft = drafter.draft(email("Maria", "en", "Do gift cards expire? And is parking free?"),
                 List.of(GIFT_CARDS, PARKING), ALEX);
@@ -295,6 +310,10 @@ class OfflineReplyDrafterTest {
     }
 
     /** The answer part of a draft: without greeting, lead-in, offer of help and sign-off. */
+    private static Ticket subject(Ticket ticket, String subject) {
+        return new Ticket(ticket.id(), subject, ticket.channel(), ticket.customer(), ticket.status(), ticket.messages());
+    }
+
     private static String bodyOf(OfflineDraft draft) {
         String[] lines = draft.text().split("\n");
         List<String> body = new ArrayList<>();
