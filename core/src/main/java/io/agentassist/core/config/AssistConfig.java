@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param file           the config file read, empty when there was none
  * @param knowledgeFolders the folders of knowledge articles the index is built from, absolute; empty when
  *                       not set (the app's default)
+ * @param role           {@code agent.role}: whether the window offers the review modes; {@link AgentRole#AGENT}
+ *                       when not set
  */
 public record AssistConfig(ModelSettings model, String agentName, String agentSignature,
         Optional<String> databaseUrl, Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
-        List<Path> knowledgeFolders) {
+        List<Path> knowledgeFolders, AgentRole role) {
 
     public AssistConfig {
         Objects.requireNonNull(model, "model");
@@ -34,6 +36,15 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
         Objects.requireNonNull(inboxDir, "inboxDir");
         Objects.requireNonNull(file, "file");
         knowledgeFolders = knowledgeFolders == null ? List.of() : List.copyOf(knowledgeFolders);
+        role = Objects.requireNonNullElse(role, AgentRole.AGENT);
+    }
+
+    /** An agent's configuration (no review modes). */
+    public AssistConfig(ModelSettings model, String agentName, String agentSignature, Optional<String> databaseUrl,
+                        Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
+                        List<Path> knowledgeFolders) {
+        this(model, agentName, agentSignature, databaseUrl, indexDir, inboxDir, file, knowledgeFolders,
+                AgentRole.AGENT);
     }
 
     /** Nothing set anywhere: offline, every folder the app's default. */
@@ -50,7 +61,8 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
                 + ", indexDir=" + indexDir.map(Path::toString).orElse("(default)")
                 + ", inboxDir=" + inboxDir.map(Path::toString).orElse("(default)")
                 + ", file=" + file.map(Path::toString).orElse("(none)")
-                + ", knowledgeFolders=" + (knowledgeFolders.isEmpty() ? "(default)" : knowledgeFolders) + "]";
+                + ", knowledgeFolders=" + (knowledgeFolders.isEmpty() ? "(default)" : knowledgeFolders)
+                + ", role=" + role.id() + "]";
     }
 
     /** A JDBC URL with any password replaced by {@code ****}: {@code password=...} and {@code user:pass@}. */

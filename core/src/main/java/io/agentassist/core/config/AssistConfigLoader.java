@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * llm.max_retries     = 2
  * agent.name          = Ana
  * agent.signature     = Kind regards,\nAna — Acme support
+ * agent.role          = lead                          # agent (default) or lead: adds review and dashboard
  * database.url        = jdbc:postgresql://localhost/assist
  * index.dir           = ~/assist/index                # relative paths are relative to the file
  * inbox.dir           = ~/assist/inbox
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * {@code ~}; relative ones are relative to the file's folder. {@link AssistConfigWriter} saves values into it.
  *
  * <p>Environment variables override the file: {@code ASSIST_LLM_BASE_URL}, {@code ASSIST_LLM_API_KEY},
- * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}. {@code OPENAI_API_KEY} is
+ * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}, {@code ASSIST_AGENT_ROLE}. {@code OPENAI_API_KEY} is
  * the last resort for the key: it fills in only when neither {@code ASSIST_LLM_API_KEY} nor the file gives
  * one, so a key exported for other tools never replaces the one written for this app and its endpoint.
  *
@@ -75,9 +76,12 @@ public final class AssistConfigLoader {
     public static final String INDEX_DIR = "index.dir";
     public static final String INBOX_DIR = "inbox.dir";
     public static final String KNOWLEDGE_FOLDERS = "knowledge.folders";
+    /** {@code agent} (the default) or {@code lead}: a lead's window also has the review modes. */
+    public static final String AGENT_ROLE = "agent.role";
 
     private static final Set<String> KEYS = Set.of(LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_SECONDS,
-            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, INDEX_DIR, INBOX_DIR, KNOWLEDGE_FOLDERS);
+            LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, INDEX_DIR, INBOX_DIR, KNOWLEDGE_FOLDERS,
+            AGENT_ROLE);
     /** Between the folders of {@code knowledge.folders}: newlines, or this platform's path separator. */
     private static final Pattern FOLDER_SEPARATOR = Pattern.compile("[\\r\\n]+|" + Pattern.quote(File.pathSeparator));
     /** Which environment variable overrides which key. */
@@ -86,7 +90,8 @@ public final class AssistConfigLoader {
             LLM_API_KEY, "ASSIST_LLM_API_KEY",
             LLM_MODEL, "ASSIST_LLM_MODEL",
             AGENT_NAME, "ASSIST_AGENT_NAME",
-            DATABASE_URL, "ASSIST_DATABASE_URL");
+            DATABASE_URL, "ASSIST_DATABASE_URL",
+            AGENT_ROLE, "ASSIST_AGENT_ROLE");
     static final String OPENAI_API_KEY = "OPENAI_API_KEY";
     private static final int LONGEST_TIMEOUT_SECONDS = 3600;
     private static final int MOST_RETRIES = 10;
@@ -277,7 +282,16 @@ public final class AssistConfigLoader {
                 values.path(INDEX_DIR, baseDir),
                 values.path(INBOX_DIR, baseDir),
                 file,
-                values.paths(KNOWLEDGE_FOLDERS, baseDir));
+                values.paths(KNOWLEDGE_FOLDERS, baseDir),
+                checkedRole(values.get(AGENT_ROLE)));
+    }
+
+    private static AgentRole checkedRole(Optional<Setting> setting) throws ConfigException {
+        if (setting.isEmpty()) {
+            return AgentRole.AGENT;
+        }
+        return AgentRole.parse(setting.get().value())
+                .orElseThrow(() -> setting.get().invalid("'" + setting.get().value() + "' is not a role: agent or lead"));
     }
 
     private static String checkedBaseUrl(Setting setting) throws ConfigException {
