@@ -11,6 +11,11 @@ import io.agentassist.core.assist.summary.CaseSummaryService;
 import io.agentassist.core.config.AssistConfig;
 import io.agentassist.core.knowledge.KnowledgeSearch;
 import io.agentassist.core.llm.LanguageModel;
+import io.agentassist.core.persistence.JdbcReviewStore;
+import io.agentassist.core.review.GapArticleDrafter;
+import io.agentassist.core.review.GapGrouping;
+import io.agentassist.core.review.ReviewDesk;
+import java.time.ZoneId;
 import io.agentassist.core.llm.LanguageModels;
 import io.agentassist.core.model.AgentProfile;
 import io.agentassist.core.persistence.Database;
@@ -76,6 +81,12 @@ public final class AssistServices {
     public KnowledgeGapRecorder gapsIn(Database database) {
         JdbcKnowledgeGapLog log = new JdbcKnowledgeGapLog(database);
         return (ticketId, question) -> log.record(new KnowledgeGap(ticketId, question, clock.instant()));
+    }
+
+    /** A desk over the review store: the lead's modes and the agent's coaching; gap articles use the model. */
+    public ReviewDesk reviewDesk(Database database, ZoneId zone) {
+        return new ReviewDesk(new JdbcReviewStore(database), new GapGrouping(),
+                new GapArticleDrafter(model, clock, zone), clock);
     }
 
     public AgentProfile agent() {

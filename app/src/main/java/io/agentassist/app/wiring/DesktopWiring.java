@@ -4,6 +4,15 @@ import io.agentassist.app.AppDirectories;
 import io.agentassist.app.demo.DemoData;
 import io.agentassist.app.demo.DemoLiveChat;
 import io.agentassist.app.knowledge.KnowledgeBase;
+import io.agentassist.app.review.CoachingViewModel;
+import io.agentassist.app.review.DashboardViewModel;
+import io.agentassist.app.review.ReviewFilterModel;
+import io.agentassist.app.review.ReviewViewModel;
+import io.agentassist.core.config.AgentRole;
+import io.agentassist.core.review.ArticleDraftFolder;
+import io.agentassist.core.review.ReviewDesk;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.agentassist.app.settings.DatabaseProbe;
 import io.agentassist.app.settings.SettingsViewModel;
 import io.agentassist.app.tasks.BackgroundTaskRunner;
@@ -55,6 +64,10 @@ public final class DesktopWiring implements AutoCloseable {
     private final ReplyDesk desk;
     private final KnowledgeIndexViewModel knowledge = new KnowledgeIndexViewModel();
     private final WorkspaceViewModel workspace;
+    private final ReviewDesk reviews;
+    private final ReviewFilterModel reviewFilter;
+    private final String approver;
+    private final CoachingViewModel coaching;
     private InboxWatcher inbox;
 
     public DesktopWiring(AppDirectories directories, AssistConfig config, Clock clock) {
@@ -69,6 +82,40 @@ public final class DesktopWiring implements AutoCloseable {
         // Delivery runs on the approving task's thread, so the sent reply is in the ticket when it returns.
         this.desk = ReplyDesk.onEmbeddedDefaults(database, directories.dataDir().resolve("outbox"), clock, Runnable::run);
         this.workspace = new WorkspaceViewModel(runner, services(assist, config));
+        ZoneId zone = clock.getZone();
+        this.reviews = assist.reviewDesk(database, zone);
+        this.reviewFilter = new ReviewFilterModel(LocalDate.now(clock), zone);
+        this.approver = approver(config);
+        this.coaching = new CoachingViewModel(runner, reviews::coachingFor, approver);
+        workspace.openTicketIdProperty().subscribe(coaching::ticketOpened);
+    }
+
+    /** Whether the window offers the team lead's modes ({@code agent.role = lead}). */
+    public boolean lead() {
+        return config.role() == AgentRole.LEAD;
+    }
+
+    /** The agent's coaching: reviews of the replies this window's approver sent. */
+    public CoachingViewModel coaching() {
+        return coaching;
+    }
+
+    /** The review workspace; the lead reviews under the approver's name. */
+    public ReviewViewModel review() {
+        return new ReviewViewModel(runner, reviews, reviewFilter, approver);
+    }
+
+    /** The dashboard; article drafts go to {@code <data folder>/article-drafts/}, outside every knowledge folder. */
+    public DashboardViewModel dashboard() {
+        List<Path> knowledgeFolders = config.knowledgeFolders().isEmpty()
+                ? List.of(new DemoData(directories.dataDir()).helpCentre()) : config.knowledgeFolders();
+        return new DashboardViewModel(runner, reviews, reviewFilter,
+                new ArticleDraftFolder(directories.dataDir().resolve("article-drafts"), knowledgeFolders));
+    }
+
+    /** Without a configured name, approvals (and reviews) are the workstation login's. */
+    private static String approver(AssistConfig settings) {
+        return settings.agentName().isBlank() ? System.getProperty("user.name", "") : settings.agentName();
     }
 
     public WorkspaceViewModel workspace() {
@@ -87,7 +134,7 @@ public final class DesktopWiring implements AutoCloseable {
     WorkspaceServices services(AssistServices assist, AssistConfig settings) {
         AgentProfile agent = assist.agent();
         // Without a configured name, approvals are the workstation login's: someone is always accountable.
-        String approver = settings.agentName().isBlank() ? System.getProperty("user.name", "") : settings.agentName();
+        String approver = approver(settings);
         return new WorkspaceServices(tickets, new JdbcDraftStore(database), desk, knowledgeBase, knowledgeBase,
                 knowledgeBase, assist.suggestions(knowledgeBase, assist.gapsIn(database)), assist.summaries(),
                 assist.rephrasing(), assist.guardrails(), agent, approver, assist.modelConfigured(), assist.modelDescription(),
