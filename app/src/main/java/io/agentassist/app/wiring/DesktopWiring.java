@@ -2,6 +2,7 @@ package io.agentassist.app.wiring;
 
 import io.agentassist.app.AppDirectories;
 import io.agentassist.app.demo.DemoData;
+import io.agentassist.app.demo.DemoHistory;
 import io.agentassist.app.demo.DemoLiveChat;
 import io.agentassist.app.knowledge.KnowledgeBase;
 import io.agentassist.app.review.CoachingViewModel;
@@ -146,7 +147,8 @@ public final class DesktopWiring implements AutoCloseable {
         workspace.start();
         DemoData demo = new DemoData(directories.dataDir());
         List<Path> folders = config.knowledgeFolders().isEmpty() ? List.of(demo.helpCentre()) : config.knowledgeFolders();
-        runner.submit("prepare the demo data", () -> demo.install(tickets, clock), imported -> {
+        runner.submit("prepare the demo data", () -> demo.install(tickets, clock, now -> DemoHistory.seed(database,
+                tickets, demo.helpCentre().resolveSibling("history-outbox"), approver, now)), imported -> {
             if (imported > 0) {
                 workspace.queue().refresh();
             }
