@@ -34,7 +34,7 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Three weeks of a small team's work for the demo, so that a new lead's review mode and dashboard are not empty:
+ * Nearly four weeks of a small team's work for the demo, so that a new lead's review mode and dashboard are not empty:
  * replies from four agents (one of them the person at this machine, so the agent's coaching shows too) used as
  * is, lightly or heavily edited, or discarded, some with flags and feedback, three already reviewed with
  * coaching, and knowledge-gap questions. Everything goes through core's real desk — offer, edit, approve and
@@ -45,7 +45,7 @@ public final class DemoHistory {
     /** The team lead whose reviews are already in the history. */
     public static final String LEAD = "Morgan Lee";
     static final List<String> COLLEAGUES = List.of("Priya Shah", "Tom Becker", "Lena Park");
-    static final int DAYS = 21;
+    static final int DAYS = 26;
 
     private record Scenario(String subject, Channel channel, String question, String draft, String light,
                             String heavy, List<Citation> citations, List<Flag> flags) {
@@ -156,7 +156,7 @@ public final class DemoHistory {
             new Gap("Store pickup", "Can I pick up my online order in a store?",
                     "Hi,\n\nNot yet: online orders are delivered to your address or a parcel locker. You can "
                             + "return online orders in any Fernway store, though.\n\nKind regards"),
-            new Gap("Click and collect", "Do you offer click and collect in your shops?", null),
+            new Gap("Pick up in store", "Can I pick up my order in one of your stores?", null),
             new Gap("Re-proofing", "How do I re-waterproof my jacket after washing?", null),
             new Gap("Waterproofing", "What should I use to reproof a waterproof jacket?", null));
 
@@ -190,19 +190,19 @@ public final class DemoHistory {
                         suggested.minus(Duration.ofMinutes(3)));
                 Draft draft = offer(desk, clock, "demo-" + id, ticket, agent, scenario.draft(), scenario.citations(),
                         scenario.flags(), suggested);
-                if (roll < 12) {
+                if (roll < 10) {
                     clock.set(suggested.plusSeconds(40 + random.nextInt(200)));
                     desk.discard(draft.id());
                     feedback(desk, clock, draft, agent, false, "Wrong or outdated facts");
                     tickets.setStatus(ticket, TicketStatus.SOLVED);
                     continue;
                 }
-                String text = roll < 50 ? scenario.draft() : roll < 82 ? scenario.light() : scenario.heavy();
-                long seconds = roll < 50 ? 25 + random.nextInt(90) : roll < 82 ? 60 + random.nextInt(180)
+                String text = roll < 55 ? scenario.draft() : roll < 84 ? scenario.light() : scenario.heavy();
+                long seconds = roll < 55 ? 25 + random.nextInt(90) : roll < 84 ? 60 + random.nextInt(180)
                         : 180 + random.nextInt(600);
                 send(desk, clock, draft, text, suggested.plusSeconds(seconds));
                 if (random.nextInt(4) == 0) {
-                    boolean helpful = roll < 82;
+                    boolean helpful = roll < 84;
                     feedback(desk, clock, draft, agent, helpful, helpful ? "helpful" : "Did not answer the question");
                 }
                 tickets.setStatus(ticket, TicketStatus.SOLVED);
@@ -243,7 +243,7 @@ public final class DemoHistory {
         JdbcKnowledgeGapLog log = new JdbcKnowledgeGapLog(database);
         for (int i = 0; i < GAPS.size(); i++) {
             Gap gap = GAPS.get(i);
-            Instant asked = now.minus(Duration.ofDays(18 - 2L * i)).minus(Duration.ofHours(3));
+            Instant asked = now.minus(Duration.ofDays(20 - 3L * i)).minus(Duration.ofHours(3));
             String id = String.format("FW-%04d", 880 + i);
             String ticket = ticket(tickets, id, gap.subject(), Channel.EMAIL, gap.question(), asked);
             log.record(new KnowledgeGap(ticket, gap.question(), asked.plusSeconds(5)));

@@ -193,6 +193,8 @@ public final class DashboardView {
             HBox.setHgrow(title, Priority.ALWAYS);
             var count = new Label(Integer.toString(article.replies()));
             count.getStyleClass().add(Styles.TEXT_BOLD);
+            count.setMinWidth(24);
+            count.setAlignment(Pos.CENTER_RIGHT);
             var bar = new ProgressBar(article.replies() / (double) most);
             bar.setPrefWidth(90);
             bar.getStyleClass().add(Styles.SMALL);

@@ -60,8 +60,10 @@ final class ReviewFilterBar {
         to.setId(idPrefix + TO_ID);
         to.valueProperty().bindBidirectional(filter.toProperty());
         for (DatePicker picker : List.of(from, to)) {
-            picker.setPrefWidth(130);
+            picker.setPrefWidth(140);
             picker.setShowWeekNumbers(false);
+            picker.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         }
 
         var channel = choice(idPrefix + CHANNEL_ID, "All channels", List.of(Channel.values()),

@@ -38,6 +38,35 @@ public final class ReviewFormat {
         return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd MMM HH:mm", Locale.ENGLISH);
+
+    /** "03 Nov 14:05", for the table. */
+    public static String shortTime(Instant at, ZoneId zone) {
+        return SHORT.format(at.atZone(zone));
+    }
+
+    /** "as is", "light", "heavy", "discarded": the usage bucket in a narrow column. */
+    public static String bucket(io.agentassist.core.review.UsageBucket bucket) {
+        return switch (bucket) {
+            case AS_IS -> "as is";
+            case LIGHT -> "light";
+            case HEAVY -> "heavy";
+            case DISCARDED -> "discarded";
+        };
+    }
+
+    /** "49s", "3m 35s", "1h 03m": a duration in a narrow column. */
+    public static String compact(Duration duration) {
+        long seconds = Math.max(0, Math.round(duration.toMillis() / 1000.0));
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+    }
+
     public static String sentAt(Instant at, ZoneId zone) {
         return SENT.format(at.atZone(zone));
     }

@@ -7,7 +7,6 @@ import io.agentassist.core.model.Feedback;
 import io.agentassist.core.model.Flag;
 import io.agentassist.core.review.DraftReview;
 import io.agentassist.core.review.SentReply;
-import io.agentassist.core.review.UsageBucket;
 import io.agentassist.core.review.WordDiff;
 import java.io.File;
 import java.nio.file.Path;
@@ -81,7 +80,7 @@ public final class ReviewView {
         top.getStyleClass().add("review-toolbar");
 
         var split = new SplitPane(table(), detail());
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.62);
 
         var status = new Label();
         status.setId(STATUS_ID);
@@ -125,20 +124,22 @@ public final class ReviewView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(Styles.STRIPED, "review-table");
         var zone = model.filter().zone();
+        TableColumn<SentReply, Instant> sent = column("Sent", 104, SentReply::sentAt,
+                (Instant at) -> ReviewFormat.shortTime(at, zone));
+        sent.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
-                column("Sent", 118, SentReply::sentAt, (Instant at) -> ReviewFormat.sentAt(at, zone)),
-                column("Agent", 90, SentReply::agent, Function.identity()),
-                column("Ticket", 64, SentReply::ticketId, Function.identity()),
-                column("Subject", 170, SentReply::subject, Function.identity()),
-                column("Channel", 62, r -> r.channel().id(), Function.identity()),
-                column("Edited", 62, SentReply::editRatio, ReviewFormat::percent),
-                column("Usage", 104, SentReply::bucket, UsageBucket::label),
-                column("To approve", 86, SentReply::timeToApprove, (Duration d) -> ReviewFormat.duration(d)),
-                column("Flags", 110, r -> r.flagKinds().stream().map(ReviewFormat::flag).sorted().toList()
+                sent,
+                column("Agent", 100, SentReply::agent, Function.identity()),
+                column("Ticket", 170, r -> r.ticketId() + " · " + r.subject(), Function.identity()),
+                column("Edited", 58, SentReply::editRatio, ReviewFormat::percent),
+                column("Usage", 68, SentReply::bucket, ReviewFormat::bucket),
+                column("Approve", 66, SentReply::timeToApprove, ReviewFormat::compact),
+                column("Flags", 96, r -> r.flagKinds().stream().map(ReviewFormat::flag).sorted().toList()
                         .toString().replaceAll("[\\[\\]]", ""), Function.identity()),
-                column("Rating", 82, r -> ReviewFormat.rating(r.rating()), Function.identity()),
-                column("Score", 64, r -> r.latestReview().map(v -> v.rubric().average()).orElse(0.0),
+                column("Rating", 86, r -> ReviewFormat.rating(r.rating()), Function.identity()),
+                column("Score", 52, r -> r.latestReview().map(v -> v.rubric().average()).orElse(0.0),
                         (Double avg) -> avg == 0.0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", avg))));
+        table.getSortOrder().add(sent);
         var sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -155,6 +156,7 @@ public final class ReviewView {
             String title, double width, Function<SentReply, V> value, Function<V, String> text) {
         var column = new TableColumn<SentReply, V>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 60));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setComparator(java.util.Comparator.naturalOrder());
         column.setCellFactory(c -> new TableCell<>() {
@@ -191,6 +193,7 @@ public final class ReviewView {
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
         var bucket = chip(reply.bucket().label(), "bucket-" + reply.bucket().id().replace('_', '-'));
+        bucket.setMinWidth(Region.USE_PREF_SIZE);
         var header = new HBox(8, title, bucket);
         header.setAlignment(Pos.CENTER_LEFT);
         var who = muted("Sent by " + reply.agent() + " · " + ReviewFormat.sentAt(reply.sentAt(), model.filter().zone())
@@ -201,8 +204,8 @@ public final class ReviewView {
 
     private Node figures(SentReply reply) {
         var row = new HBox(10,
-                figure("Edit ratio", ReviewFormat.percent(reply.editRatio()), "of the text changed"),
-                figure("Time to approve", ReviewFormat.duration(reply.timeToApprove()), "suggestion to approval"),
+                figure("Edit ratio", ReviewFormat.percent(reply.editRatio()), "of the text"),
+                figure("Time to approve", ReviewFormat.duration(reply.timeToApprove()), "from suggestion"),
                 figure("Agent's rating", ReviewFormat.rating(reply.rating()), reply.feedback().size() + " feedback"),
                 figure("Lead score", reply.latestReview().map(r -> String.format(java.util.Locale.ROOT, "%.1f",
                         r.rubric().average())).orElse("–"), reply.latestReview().map(r -> "by " + r.reviewer())
@@ -215,6 +218,7 @@ public final class ReviewView {
         label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         var number = new Label(value);
         number.getStyleClass().addAll(Styles.TITLE_3, "figure-value");
+        number.setMinWidth(Region.USE_PREF_SIZE);
         var small = new Label(note);
         small.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         var box = new VBox(1, label, number, small);
