@@ -124,7 +124,7 @@ public final class ReviewView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().addAll(Styles.STRIPED, "review-table");
         var zone = model.filter().zone();
-        TableColumn<SentReply, Instant> sent = column("Sent", 104, SentReply::sentAt,
+        TableColumn<SentReply, Instant> sent = column("Sent", 112, SentReply::sentAt,
                 (Instant at) -> ReviewFormat.shortTime(at, zone));
         sent.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().setAll(List.of(
@@ -133,10 +133,10 @@ public final class ReviewView {
                 column("Ticket", 170, r -> r.ticketId() + " · " + r.subject(), Function.identity()),
                 column("Edited", 58, SentReply::editRatio, ReviewFormat::percent),
                 column("Usage", 68, SentReply::bucket, ReviewFormat::bucket),
-                column("Approve", 66, SentReply::timeToApprove, ReviewFormat::compact),
+                column("Approve", 78, SentReply::timeToApprove, ReviewFormat::compact),
                 column("Flags", 96, r -> r.flagKinds().stream().map(ReviewFormat::flag).sorted().toList()
                         .toString().replaceAll("[\\[\\]]", ""), Function.identity()),
-                column("Rating", 86, r -> ReviewFormat.rating(r.rating()), Function.identity()),
+                column("Rating", 96, r -> ReviewFormat.rating(r.rating()), Function.identity()),
                 column("Score", 52, r -> r.latestReview().map(v -> v.rubric().average()).orElse(0.0),
                         (Double avg) -> avg == 0.0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", avg))));
         table.getSortOrder().add(sent);
@@ -156,7 +156,8 @@ public final class ReviewView {
             String title, double width, Function<SentReply, V> value, Function<V, String> text) {
         var column = new TableColumn<SentReply, V>(title);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 60));
+        // Short figures keep their width; the ticket and flags columns give way when the table is narrow.
+        column.setMinWidth(title.equals("Ticket") || title.equals("Flags") ? 80 : width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setComparator(java.util.Comparator.naturalOrder());
         column.setCellFactory(c -> new TableCell<>() {

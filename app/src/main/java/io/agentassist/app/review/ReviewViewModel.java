@@ -254,14 +254,18 @@ public final class ReviewViewModel {
                     + (saved.review().coaching().isEmpty() ? "." : "; " + reply.get().agent()
                     + " sees the coaching on ticket " + reply.get().ticketId() + "."));
             saved.row().ifPresent(row -> {
+                boolean open = selected().map(SentReply::draftId).filter(draftId::equals).isPresent();
                 for (int i = 0; i < rows.size(); i++) {
                     if (rows.get(i).draftId().equals(draftId)) {
-                        rows.set(i, row);
+                        rows.set(i, row); // the table may drop its selection while the row is replaced
                     }
                 }
-                if (selected().map(SentReply::draftId).filter(draftId::equals).isPresent()) {
+                if (open) {
                     selected.set(row);
+                    diff.setAll(row.diff().tokens());
                     reviews.setAll(saved.reviews());
+                    resetRubric(row.latestReview());
+                    reviewProblem.set("");
                 }
             });
         }, failure -> {

@@ -225,7 +225,9 @@ class ReviewWindowTest {
             return null;
         });
         await("saved", () -> label(ReviewView.STATUS_ID).getText().startsWith("Review saved"));
+        assertThat(fx(() -> diffStyles())).as("the reply stays open after saving").isNotEmpty();
         String draftId = fx(() -> table().getSelectionModel().getSelectedItem().draftId());
+        assertThat(fx(() -> table().getSelectionModel().getSelectedItem().latestReview())).isPresent();
         assertThat(store.reviewsOf(draftId)).singleElement().satisfies(review -> {
             assertThat(review.reviewer()).isEqualTo(LEAD);
             assertThat(review.rubric().tone()).isEqualTo(3);
