@@ -48,6 +48,20 @@ public final class DashboardView {
     static final int MOST_DAYS_CHARTED = 35;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd MMM", Locale.ENGLISH);
 
+    /** Counts are whole: the axis labels only the whole ticks ("1", "2"), never "1.5". */
+    private static final javafx.util.StringConverter<Number> WHOLE_NUMBERS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+            double v = value.doubleValue();
+            return v == Math.rint(v) ? Long.toString((long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Double.valueOf(text);
+        }
+    };
+
     private final DashboardViewModel model;
     private final StackedBarChart<String, Number> usage = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> ratios = new BarChart<>(new CategoryAxis(), new NumberAxis());
@@ -74,7 +88,7 @@ public final class DashboardView {
             chart.setAnimated(false);
             chart.setLegendVisible(chart == usage);
             ((NumberAxis) chart.getYAxis()).setMinorTickVisible(false);
-            ((NumberAxis) chart.getYAxis()).setTickUnit(1);
+            ((NumberAxis) chart.getYAxis()).setTickLabelFormatter(WHOLE_NUMBERS);
             chart.setMinHeight(220);
         }
         usage.setPrefHeight(280);

@@ -204,21 +204,32 @@ public final class ReviewView {
     }
 
     private Node figures(SentReply reply) {
-        var row = new HBox(10,
-                figure("Edit ratio", ReviewFormat.percent(reply.editRatio()), "of the text"),
-                figure("Time to approve", ReviewFormat.duration(reply.timeToApprove()), "from suggestion"),
-                figure("Agent's rating", ReviewFormat.rating(reply.rating()), reply.feedback().size() + " feedback"),
-                figure("Lead score", reply.latestReview().map(r -> String.format(java.util.Locale.ROOT, "%.1f",
+        var row = new HBox(8,
+                smallFigure("Edit ratio", ReviewFormat.percent(reply.editRatio()), "of the text"),
+                smallFigure("Time to approve", ReviewFormat.duration(reply.timeToApprove()), "from suggestion"),
+                smallFigure("Agent's rating", ReviewFormat.rating(reply.rating()), reply.feedback().size() + " feedback"),
+                smallFigure("Lead score", reply.latestReview().map(r -> String.format(java.util.Locale.ROOT, "%.1f",
                         r.rubric().average())).orElse("–"), reply.latestReview().map(r -> "by " + r.reviewer())
                         .orElse("not reviewed")));
         return row;
     }
 
     static VBox figure(String name, String value, String note) {
+        return figure(name, value, note, Styles.TITLE_3);
+    }
+
+    private static VBox smallFigure(String name, String value, String note) {
+        VBox box = figure(name, value, note, Styles.TITLE_4);
+        box.setMinWidth(0);
+        box.getChildren().forEach(n -> ((Label) n).setMinWidth(0));
+        return box;
+    }
+
+    private static VBox figure(String name, String value, String note, String size) {
         var label = new Label(name);
         label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         var number = new Label(value);
-        number.getStyleClass().addAll(Styles.TITLE_3, "figure-value");
+        number.getStyleClass().addAll(size, "figure-value");
         number.setMinWidth(Region.USE_PREF_SIZE);
         var small = new Label(note);
         small.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
