@@ -50,9 +50,17 @@ public final class CoachingViewModel {
 
     // Commands
 
-    /** The workspace opened a ticket ("" when none): loads the coaching afresh, so new reviews show at once. */
+    /**
+     * The workspace opened a ticket: loads the coaching afresh, so new reviews show at once. With none open ("")
+     * there is nothing to show and nothing is loaded.
+     */
     public void ticketOpened(String opened) {
         ticketId = Objects.requireNonNullElse(opened, "");
+        if (ticketId.isBlank()) {
+            generation++;
+            onTicket.clear();
+            return;
+        }
         refresh();
     }
 
