@@ -3,9 +3,7 @@ package io.agentassist.app.review;
 import atlantafx.base.theme.Styles;
 import io.agentassist.app.workspace.Shortcut;
 import io.agentassist.app.workspace.WorkspaceView;
-import java.util.List;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ToggleButton;
@@ -117,11 +115,5 @@ public final class LeadModes {
         button.setTooltip(new Tooltip(shortcut.keys().getDisplayText()));
         button.setFocusTraversable(false);
         return button;
-    }
-
-    /** For tests: the nodes of the modes built so far. */
-    List<Node> built() {
-        return java.util.stream.Stream.of(reviewNode, dashboardNode).filter(java.util.Objects::nonNull)
-                .map(Node.class::cast).toList();
     }
 }
