@@ -55,6 +55,17 @@ public final class DemoData {
      * @return the number of tickets imported, 0 when the demo was installed before
      */
     public int install(TicketStore store, Clock clock) throws IOException {
+        return install(store, clock, now -> { });
+    }
+
+    /** Seeds more of the demo on the first install only, after the tickets (the review history). */
+    @FunctionalInterface
+    public interface History {
+        void seed(java.time.Instant now) throws IOException;
+    }
+
+    /** {@link #install(TicketStore, Clock)}, then, the first time only, {@code history}. */
+    public int install(TicketStore store, Clock clock, History history) throws IOException {
         Path resources = DemoResources.root();
         copyHelpCentre(resources.resolve("help-centre"));
         if (installed() || store == null) {
@@ -65,6 +76,7 @@ public final class DemoData {
         for (Ticket ticket : tickets) {
             store.importTicket(shifted(ticket, shift));
         }
+        history.seed(clock.instant());
         Files.writeString(demoDir.resolve(MARKER), "Fernway Outfitters demo installed " + clock.instant() + "\n");
         LOG.info("Demo data installed: {} tickets, help centre in {}", tickets.size(), helpCentre());
         return tickets.size();

@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.agentassist.app.AppDirectories;
 import io.agentassist.app.perf.FxStallMonitor;
+import io.agentassist.app.review.CoachingView;
+import io.agentassist.app.review.LeadModes;
 import io.agentassist.app.settings.SettingsView;
 import io.agentassist.app.wiring.DesktopWiring;
 import io.agentassist.app.workspace.WorkspaceView;
@@ -65,6 +67,14 @@ public final class AssistApplication extends Application {
         view = new WorkspaceView(wiring.workspace(), wiring.knowledge(), this::openSettings, this::toggleTheme);
         var scene = new Scene(view.build(), preferences.width(), preferences.height());
         view.installShortcuts(scene);
+        var coaching = new CoachingView(wiring.coaching(), java.time.ZoneId.systemDefault());
+        view.addCopilotCard(coaching.card());
+        view.addHeaderControl(coaching.myCoachingButton());
+        if (wiring.lead()) {
+            var modes = new LeadModes(view, wiring.review(), wiring.dashboard());
+            modes.install();
+            modes.installShortcuts(scene);
+        }
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(900);

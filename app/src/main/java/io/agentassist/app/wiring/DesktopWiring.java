@@ -2,8 +2,18 @@ package io.agentassist.app.wiring;
 
 import io.agentassist.app.AppDirectories;
 import io.agentassist.app.demo.DemoData;
+import io.agentassist.app.demo.DemoHistory;
 import io.agentassist.app.demo.DemoLiveChat;
 import io.agentassist.app.knowledge.KnowledgeBase;
+import io.agentassist.app.review.CoachingViewModel;
+import io.agentassist.app.review.DashboardViewModel;
+import io.agentassist.app.review.ReviewFilterModel;
+import io.agentassist.app.review.ReviewViewModel;
+import io.agentassist.core.config.AgentRole;
+import io.agentassist.core.review.ArticleDraftFolder;
+import io.agentassist.core.review.ReviewDesk;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import io.agentassist.app.settings.DatabaseProbe;
 import io.agentassist.app.settings.SettingsViewModel;
 import io.agentassist.app.tasks.BackgroundTaskRunner;
@@ -57,6 +67,10 @@ public final class DesktopWiring implements AutoCloseable {
     private final ReplyDesk desk;
     private final KnowledgeIndexViewModel knowledge = new KnowledgeIndexViewModel();
     private final WorkspaceViewModel workspace;
+    private final ReviewDesk reviews;
+    private final ReviewFilterModel reviewFilter;
+    private final String approver;
+    private final CoachingViewModel coaching;
     private InboxWatcher inbox;
 
     public DesktopWiring(AppDirectories directories, AssistConfig config, Clock clock) {
@@ -71,6 +85,40 @@ public final class DesktopWiring implements AutoCloseable {
         // Delivery runs on the approving task's thread, so the sent reply is in the ticket when it returns.
         this.desk = ReplyDesk.onEmbeddedDefaults(database, directories.dataDir().resolve("outbox"), clock, Runnable::run);
         this.workspace = new WorkspaceViewModel(runner, services(assist, config));
+        ZoneId zone = clock.getZone();
+        this.reviews = assist.review(database, zone);
+        this.reviewFilter = new ReviewFilterModel(LocalDate.now(clock), zone);
+        this.approver = approver(config);
+        this.coaching = new CoachingViewModel(runner, reviews::coachingFor, approver);
+        workspace.openTicketIdProperty().subscribe(coaching::ticketOpened);
+    }
+
+    /** Whether the window offers the team lead's modes ({@code agent.role = lead}). */
+    public boolean lead() {
+        return config.role() == AgentRole.LEAD;
+    }
+
+    /** The agent's coaching: reviews of the replies this window's approver sent. */
+    public CoachingViewModel coaching() {
+        return coaching;
+    }
+
+    /** The review workspace; the lead reviews under the approver's name. */
+    public ReviewViewModel review() {
+        return new ReviewViewModel(runner, reviews, reviewFilter, approver);
+    }
+
+    /** The dashboard; article drafts go to {@code <data folder>/article-drafts/}, outside every knowledge folder. */
+    public DashboardViewModel dashboard() {
+        List<Path> knowledgeFolders = config.knowledgeFolders().isEmpty()
+                ? List.of(new DemoData(directories.dataDir()).helpCentre()) : config.knowledgeFolders();
+        return new DashboardViewModel(runner, reviews, reviewFilter,
+                new ArticleDraftFolder(directories.dataDir().resolve("article-drafts"), knowledgeFolders));
+    }
+
+    /** Without a configured name, approvals (and reviews) are the workstation login's. */
+    private static String approver(AssistConfig settings) {
+        return settings.agentName().isBlank() ? System.getProperty("user.name", "") : settings.agentName();
     }
 
     public WorkspaceViewModel workspace() {
@@ -89,7 +137,7 @@ public final class DesktopWiring implements AutoCloseable {
     WorkspaceServices services(AssistServices assist, AssistConfig settings) {
         AgentProfile agent = assist.agent();
         // Without a configured name, approvals are the workstation login's: someone is always accountable.
-        String approver = settings.agentName().isBlank() ? System.getProperty("user.name", "") : settings.agentName();
+        String approver = approver(settings);
         return new WorkspaceServices(tickets, new JdbcDraftStore(database), desk, knowledgeBase, knowledgeBase,
                 knowledgeBase, assist.suggestions(knowledgeBase, assist.gapsIn(database)), assist.summaries(),
                 assist.rephrasing(), assist.guardrails(), agent, approver, assist.modelConfigured(), assist.modelDescription(),
@@ -103,7 +151,8 @@ public final class DesktopWiring implements AutoCloseable {
         List<Path> folders = config.knowledgeFolders().isEmpty() ? List.of(demo.helpCentre()) : config.knowledgeFolders();
         // A configured database is a team's: its queue is real work, so the demo tickets stay out of it.
         TicketStore demoTickets = config.databaseUrl().isPresent() ? null : tickets;
-        runner.submit("prepare the demo data", () -> demo.install(demoTickets, clock), imported -> {
+        runner.submit("prepare the demo data", () -> demo.install(demoTickets, clock, now -> DemoHistory.seed(database,
+                tickets, demo.helpCentre().resolveSibling("history-outbox"), approver, now)), imported -> {
             if (imported > 0) {
                 workspace.queue().refresh();
             }

@@ -47,6 +47,8 @@ final class CopilotView {
     private final WorkspaceViewModel workspace;
     private final Consumer<String> insertIntoReply;
     private final TextField articleSearch = new TextField();
+    /** Cards other features add below the suggestion (the agent's coaching). */
+    private final VBox extraCards = new VBox(12);
 
     CopilotView(WorkspaceViewModel workspace, Consumer<String> insertIntoReply) {
         this.workspace = workspace;
@@ -54,13 +56,18 @@ final class CopilotView {
     }
 
     ScrollPane build() {
-        var content = new VBox(12, suggestionCard(), flags(), summary(), articles());
+        extraCards.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(extraCards.getChildren()));
+        var content = new VBox(12, suggestionCard(), extraCards, flags(), summary(), articles());
         content.getStyleClass().add("copilot-content");
         var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setId(ID);
         scroll.getStyleClass().addAll("workspace-pane", "copilot");
         return scroll;
+    }
+
+    void addCard(Node card) {
+        extraCards.getChildren().add(card);
     }
 
     void focusArticleSearch() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -45,6 +46,8 @@ public final class WorkspaceView {
     private SplitPane columns;
     private SplitPane centre;
     private VBox help;
+    private BorderPane frame;
+    private HBox header;
 
     public WorkspaceView(WorkspaceViewModel workspace, KnowledgeIndexViewModel knowledge, Runnable openSettings,
                          Runnable toggleTheme) {
@@ -66,7 +69,7 @@ public final class WorkspaceView {
         columns.setDividerPositions(0.24, 0.62);
         workspace.openTicketIdProperty().subscribe(queue::select);
 
-        var frame = new BorderPane(columns, header(), null, statusBar(), null);
+        frame = new BorderPane(columns, header(), null, statusBar(), null);
         frame.getStyleClass().add("workspace");
         help = helpOverlay();
         var root = new StackPane(frame, help);
@@ -86,6 +89,26 @@ public final class WorkspaceView {
             columns.setDividerPositions(positions[0], positions[1]);
             centre.setDividerPositions(positions[2]);
         }
+    }
+
+    /** Puts a control into the header, after the tagline (the team lead's mode switch). */
+    public void addHeaderControl(Node control) {
+        header.getChildren().add(2, control);
+    }
+
+    /** Adds a card to the co-pilot pane, below the suggestion (the agent's coaching). */
+    public void addCopilotCard(Node card) {
+        copilot.addCard(card);
+    }
+
+    /** Shows another mode's content in place of the agent workspace; {@code null} brings the workspace back. */
+    public void showInstead(Node content) {
+        frame.setCenter(content == null ? columns : content);
+    }
+
+    /** Whether the agent workspace is what the window shows. */
+    public boolean workspaceShowing() {
+        return frame.getCenter() == columns;
     }
 
     /** Installs every shortcut of {@link Shortcut} on the scene. */
@@ -115,7 +138,14 @@ public final class WorkspaceView {
         actions.put(Shortcut.SETTINGS, openSettings);
         actions.put(Shortcut.HELP, this::toggleHelp);
         actions.put(Shortcut.HELP_ALT, this::toggleHelp);
-        actions.forEach((shortcut, action) -> scene.getAccelerators().put(shortcut.keys(), action));
+        var everywhere = List.of(Shortcut.TOGGLE_DARK, Shortcut.SETTINGS, Shortcut.HELP, Shortcut.HELP_ALT);
+        // In another mode the workspace is hidden: its shortcuts (approve & send above all) do nothing there.
+        actions.forEach((shortcut, action) -> scene.getAccelerators().put(shortcut.keys(),
+                everywhere.contains(shortcut) ? action : () -> {
+                    if (workspaceShowing()) {
+                        action.run();
+                    }
+                }));
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE && help.isVisible()) {
                 help.setVisible(false);
@@ -179,7 +209,7 @@ public final class WorkspaceView {
         for (Button b : List.of(theme, settings, shortcuts)) {
             b.getStyleClass().add(Styles.FLAT);
         }
-        var header = new HBox(12, name, tagline, spacer, offline, theme, settings, shortcuts);
+        header = new HBox(12, name, tagline, spacer, offline, theme, settings, shortcuts);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("workspace-header");
         return header;

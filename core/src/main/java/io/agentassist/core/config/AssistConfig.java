@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param databaseUser   the login for {@code databaseUrl}, "" when not set (the URL's or the driver's default);
  *                       in a team database, the member's own login
  * @param databasePassword that login's password, "" when not set; never shown or logged
+ * @param role           {@code agent.role}: whether the window offers the review modes; {@link AgentRole#AGENT}
+ *                       when not set
  */
 public record AssistConfig(ModelSettings model, String agentName, String agentSignature,
         Optional<String> databaseUrl, Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
-        List<Path> knowledgeFolders, String databaseUser, String databasePassword) {
+        List<Path> knowledgeFolders, String databaseUser, String databasePassword, AgentRole role) {
 
     public AssistConfig {
         Objects.requireNonNull(model, "model");
@@ -39,13 +41,30 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
         knowledgeFolders = knowledgeFolders == null ? List.of() : List.copyOf(knowledgeFolders);
         databaseUser = Objects.requireNonNullElse(databaseUser, "");
         databasePassword = Objects.requireNonNullElse(databasePassword, "");
+        role = Objects.requireNonNullElse(role, AgentRole.AGENT);
     }
 
-    /** Without a database login: the URL says everything there is to say about the database. */
+    /** An agent without a database login: the URL says everything there is to say about the database. */
     public AssistConfig(ModelSettings model, String agentName, String agentSignature, Optional<String> databaseUrl,
                         Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
                         List<Path> knowledgeFolders) {
-        this(model, agentName, agentSignature, databaseUrl, indexDir, inboxDir, file, knowledgeFolders, "", "");
+        this(model, agentName, agentSignature, databaseUrl, indexDir, inboxDir, file, knowledgeFolders, "", "",
+                AgentRole.AGENT);
+    }
+
+    /** An agent with a database login. */
+    public AssistConfig(ModelSettings model, String agentName, String agentSignature, Optional<String> databaseUrl,
+                        Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
+                        List<Path> knowledgeFolders, String databaseUser, String databasePassword) {
+        this(model, agentName, agentSignature, databaseUrl, indexDir, inboxDir, file, knowledgeFolders, databaseUser,
+                databasePassword, AgentRole.AGENT);
+    }
+
+    /** Without a database login, in the given role. */
+    public AssistConfig(ModelSettings model, String agentName, String agentSignature, Optional<String> databaseUrl,
+                        Optional<Path> indexDir, Optional<Path> inboxDir, Optional<Path> file,
+                        List<Path> knowledgeFolders, AgentRole role) {
+        this(model, agentName, agentSignature, databaseUrl, indexDir, inboxDir, file, knowledgeFolders, "", "", role);
     }
 
     /** Nothing set anywhere: offline, every folder the app's default. */
@@ -64,7 +83,8 @@ public record AssistConfig(ModelSettings model, String agentName, String agentSi
                 + ", indexDir=" + indexDir.map(Path::toString).orElse("(default)")
                 + ", inboxDir=" + inboxDir.map(Path::toString).orElse("(default)")
                 + ", file=" + file.map(Path::toString).orElse("(none)")
-                + ", knowledgeFolders=" + (knowledgeFolders.isEmpty() ? "(default)" : knowledgeFolders) + "]";
+                + ", knowledgeFolders=" + (knowledgeFolders.isEmpty() ? "(default)" : knowledgeFolders)
+                + ", role=" + role.id() + "]";
     }
 
     /** A JDBC URL with any password replaced by {@code ****}: {@code password=...} and {@code user:pass@}. */

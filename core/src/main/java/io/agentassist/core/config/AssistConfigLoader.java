@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * llm.max_retries     = 2
  * agent.name          = Ana
  * agent.signature     = Kind regards,\nAna — Acme support
+ * agent.role          = lead                          # agent (default) or lead: adds review and dashboard
  * database.url        = jdbc:postgresql://localhost/assist
  * database.user       = alice                         # a team member's own login (assist team add-member)
  * database.password   = ...
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Environment variables override the file: {@code ASSIST_LLM_BASE_URL}, {@code ASSIST_LLM_API_KEY},
  * {@code ASSIST_LLM_MODEL}, {@code ASSIST_AGENT_NAME}, {@code ASSIST_DATABASE_URL}, {@code ASSIST_DATABASE_USER},
- * {@code ASSIST_DATABASE_PASSWORD}. {@code OPENAI_API_KEY} is
+ * {@code ASSIST_DATABASE_PASSWORD}, {@code ASSIST_AGENT_ROLE}. {@code OPENAI_API_KEY} is
  * the last resort for the key: it fills in only when neither {@code ASSIST_LLM_API_KEY} nor the file gives
  * one, so a key exported for other tools never replaces the one written for this app and its endpoint.
  *
@@ -80,10 +81,12 @@ public final class AssistConfigLoader {
     public static final String INDEX_DIR = "index.dir";
     public static final String INBOX_DIR = "inbox.dir";
     public static final String KNOWLEDGE_FOLDERS = "knowledge.folders";
+    /** {@code agent} (the default) or {@code lead}: a lead's window also has the review modes. */
+    public static final String AGENT_ROLE = "agent.role";
 
     private static final Set<String> KEYS = Set.of(LLM_BASE_URL, LLM_API_KEY, LLM_MODEL, LLM_TIMEOUT_SECONDS,
             LLM_MAX_RETRIES, AGENT_NAME, AGENT_SIGNATURE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, INDEX_DIR,
-            INBOX_DIR, KNOWLEDGE_FOLDERS);
+            INBOX_DIR, KNOWLEDGE_FOLDERS, AGENT_ROLE);
     /** Between the folders of {@code knowledge.folders}: newlines, or this platform's path separator. */
     private static final Pattern FOLDER_SEPARATOR = Pattern.compile("[\\r\\n]+|" + Pattern.quote(File.pathSeparator));
     /** Which environment variable overrides which key. */
@@ -94,7 +97,8 @@ public final class AssistConfigLoader {
             AGENT_NAME, "ASSIST_AGENT_NAME",
             DATABASE_URL, "ASSIST_DATABASE_URL",
             DATABASE_USER, "ASSIST_DATABASE_USER",
-            DATABASE_PASSWORD, "ASSIST_DATABASE_PASSWORD");
+            DATABASE_PASSWORD, "ASSIST_DATABASE_PASSWORD",
+            AGENT_ROLE, "ASSIST_AGENT_ROLE");
     static final String OPENAI_API_KEY = "OPENAI_API_KEY";
     private static final int LONGEST_TIMEOUT_SECONDS = 3600;
     private static final int MOST_RETRIES = 10;
@@ -294,7 +298,16 @@ public final class AssistConfigLoader {
                 file,
                 values.paths(KNOWLEDGE_FOLDERS, baseDir),
                 values.get(DATABASE_USER).map(Setting::value).orElse(""),
-                databasePassword.map(Setting::value).orElse(""));
+                databasePassword.map(Setting::value).orElse(""),
+                checkedRole(values.get(AGENT_ROLE)));
+    }
+
+    private static AgentRole checkedRole(Optional<Setting> setting) throws ConfigException {
+        if (setting.isEmpty()) {
+            return AgentRole.AGENT;
+        }
+        return AgentRole.parse(setting.get().value())
+                .orElseThrow(() -> setting.get().invalid("'" + setting.get().value() + "' is not a role: agent or lead"));
     }
 
     private static String checkedBaseUrl(Setting setting) throws ConfigException {
