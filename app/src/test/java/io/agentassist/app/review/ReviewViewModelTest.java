@@ -209,8 +209,9 @@ class ReviewViewModelTest {
 
     @Test
     void theKnowledgeGapsOfTheRangeAreGroupedLargestFirst() {
-        assertThat(dashboard.gapGroups()).hasSize(3);
-        assertThat(dashboard.gapGroups().getFirst().count()).isEqualTo(4);
+        // The grouping itself is core's (pinned there on Banking77); the dashboard shows core's groups as they are.
+        assertThat(dashboard.gapGroups()).isNotEmpty().isEqualTo(desk.gapGroups(filter.range()));
+        assertThat(dashboard.gapGroups()).extracting(g -> g.count()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
