@@ -43,4 +43,22 @@ public final class FxToolkit {
         });
         return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
+
+    /** Polls the condition on the FX thread until it holds; fails naming what did not happen within the bound. */
+    public static void await(String what, java.time.Duration bound, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(onFxThread(() -> {
+                try {
+                    return condition.call();
+                } catch (RuntimeException | AssertionError notYet) {
+                    return false;
+                }
+            }))) {
+                return;
+            }
+            Thread.sleep(40);
+        }
+        throw new AssertionError("within " + bound.toSeconds() + " s: " + what);
+    }
 }

@@ -315,21 +315,7 @@ class ReviewWindowTest {
         return FxToolkit.onFxThread(work);
     }
 
-    /** Polls the condition on the FX thread until it holds; fails naming what did not happen. */
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(fx(() -> {
-                try {
-                    return condition.call();
-                } catch (RuntimeException | AssertionError e) {
-                    return false;
-                }
-            }))) {
-                return;
-            }
-            Thread.sleep(40);
-        }
-        throw new AssertionError("within " + BOUND.toSeconds() + " s: " + what);
+        FxToolkit.await(what, BOUND, condition);
     }
 }
