@@ -19,7 +19,6 @@ import io.agentassist.core.review.GapGrouping;
 import io.agentassist.core.review.ReviewDesk;
 import io.agentassist.core.review.ReviewSeed;
 import io.agentassist.core.review.SentReply;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,7 +40,6 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +56,7 @@ class ReviewWindowTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final String LEAD = "Morgan Lee";
 
-    @TempDir
-    static Path index;
-    private static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
@@ -74,14 +70,8 @@ class ReviewWindowTest {
     private Scene scene;
 
     @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
+    static void startJavaFx() {
         FxToolkit.start();
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
     }
 
     @BeforeEach

@@ -28,8 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,24 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * out, and the refusals that leave everything as it was.
  */
 class ApproveAndSendTest {
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
     final SameThreadTaskRunner runner = SameThreadTaskRunner.confinedToThisThread();
     final List<ApprovalOutcome> outcomes = new ArrayList<>();
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     private static Draft stored(WorkspaceFixture fixture, String draftId) {
         return fixture.drafts().find(draftId).orElseThrow().draft();

@@ -10,37 +10,22 @@ import io.agentassist.app.workspace.ArticlesViewModel.OpenArticle;
 import io.agentassist.core.knowledge.KnowledgeArticle;
 import io.agentassist.core.knowledge.KnowledgeHit;
 import io.agentassist.core.model.Citation;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The articles beside the conversation: following it, searching by hand, and opening what a citation names. */
 class ArticlesTest {
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
     WorkspaceFixture fixture;
     final SameThreadTaskRunner runner = SameThreadTaskRunner.confinedToThisThread();
     WorkspaceViewModel workspace;
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     @BeforeEach
     void openTheRefundTicket() {

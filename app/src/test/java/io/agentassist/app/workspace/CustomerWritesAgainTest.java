@@ -15,15 +15,12 @@ import io.agentassist.core.model.Draft;
 import io.agentassist.core.model.DraftState;
 import io.agentassist.core.model.Message;
 import io.agentassist.core.tickets.TicketUpdate;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CustomerWritesAgainTest {
     private static final String FOLLOW_UP = "Also, the tracking of my replacement parcel has not changed for a week.";
 
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
@@ -45,16 +40,6 @@ class CustomerWritesAgainTest {
     final SameThreadTaskRunner runner = SameThreadTaskRunner.confinedToThisThread();
     WorkspaceViewModel workspace;
     final List<ApprovalOutcome> outcomes = new ArrayList<>();
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     @BeforeEach
     void openTheRefundTicket() {

@@ -18,35 +18,20 @@ import io.agentassist.core.model.FlagKind;
 import io.agentassist.core.model.Message;
 import io.agentassist.core.model.Ticket;
 import io.agentassist.core.model.TicketStatus;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening a ticket offline: conversation, articles, summary and a suggestion, and what a second visit reuses. */
 class OpeningATicketTest {
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
     final SameThreadTaskRunner runner = SameThreadTaskRunner.confinedToThisThread();
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     private static List<String> articleIds(WorkspaceViewModel workspace) {
         return workspace.articles().hits().stream().map(KnowledgeHit::articleId).toList();

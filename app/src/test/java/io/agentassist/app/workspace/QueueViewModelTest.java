@@ -11,38 +11,23 @@ import io.agentassist.app.knowledge.KnowledgeBase;
 import io.agentassist.app.tasks.SameThreadTaskRunner;
 import io.agentassist.app.workspace.QueueViewModel.StatusFilter;
 import io.agentassist.core.model.FlagKind;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ticket queue: order, filters, flags, waiting times, moving between tickets, and a store that fails. */
 class QueueViewModelTest {
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
     WorkspaceFixture fixture;
     SameThreadTaskRunner runner;
     WorkspaceViewModel workspace;
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     @BeforeEach
     void openTheWorkspace() {

@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,23 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * journal across a restart, taking a suggestion, regenerating, the tone tools and rating.
  */
 class ReplyEditorTest {
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
     final SameThreadTaskRunner runner = SameThreadTaskRunner.confinedToThisThread();
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     private static Draft stored(WorkspaceFixture fixture, String draftId) {
         return fixture.drafts().find(draftId).map(StoredDraft::draft).orElseThrow();

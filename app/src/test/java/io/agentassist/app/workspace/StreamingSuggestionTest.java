@@ -15,14 +15,11 @@ import io.agentassist.core.model.Draft;
 import io.agentassist.core.model.DraftState;
 import io.agentassist.core.support.Poll;
 import io.agentassist.core.testsupport.FakeOpenAiServer;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +33,7 @@ class StreamingSuggestionTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final String MODEL_STATUS = "Model: " + WorkspaceFixture.MODEL + " at 127.0.0.1";
 
-    @TempDir
-    static Path index;
-    static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
@@ -46,16 +41,6 @@ class StreamingSuggestionTest {
     WorkspaceFixture fixture;
     SameThreadTaskRunner runner;
     WorkspaceViewModel workspace;
-
-    @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
-    }
 
     @BeforeEach
     void openTheWorkspaceOnTheServer() {

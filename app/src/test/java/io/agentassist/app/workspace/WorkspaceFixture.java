@@ -137,6 +137,32 @@ public final class WorkspaceFixture implements AutoCloseable {
         }
     }
 
+    private static KnowledgeBase shared;
+
+    /**
+     * One index of the test articles for the whole test run: every test only reads it, and building it loads the
+     * embedding model, which takes seconds. Closed and deleted when the JVM exits.
+     */
+    public static synchronized KnowledgeBase sharedKnowledge() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("workspace-kb-index");
+                KnowledgeBase opened = indexKnowledge(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        opened.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting anyway
+                    }
+                }));
+                shared = opened;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create a folder for the test index", e);
+            }
+        }
+        return shared;
+    }
+
     /**
      * Builds (or rebuilds) a knowledge index of the test articles in {@code indexDir} and opens it. The caller
      * closes it.

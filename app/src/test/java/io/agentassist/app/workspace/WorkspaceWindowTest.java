@@ -14,7 +14,6 @@ import io.agentassist.core.model.Message;
 import io.agentassist.core.persistence.StoredDraft;
 import io.agentassist.core.testsupport.FakeOpenAiServer;
 import io.agentassist.core.tickets.TicketUpdate;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +32,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkspaceWindowTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path index;
-    private static KnowledgeBase knowledge;
+    private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
 
     @TempDir
     Path data;
@@ -61,14 +57,8 @@ class WorkspaceWindowTest {
     private Scene scene;
 
     @BeforeAll
-    static void indexTheArticles() {
-        knowledge = WorkspaceFixture.indexKnowledge(index);
+    static void startJavaFx() {
         FxToolkit.start();
-    }
-
-    @AfterAll
-    static void closeTheIndex() throws IOException {
-        knowledge.close();
     }
 
     @AfterEach
