@@ -57,11 +57,7 @@ import java.util.stream.Stream;
  * offline unless the fixture is pointed at a {@link FakeOpenAiServer}.
  *
  * <pre>{@code
- * @TempDir static Path index;
- * static KnowledgeBase knowledge;
- *
- * @BeforeAll static void indexTheArticles() { knowledge = WorkspaceFixture.indexKnowledge(index); }
- * @AfterAll static void closeTheIndex() throws IOException { knowledge.close(); }
+ * private static final KnowledgeBase knowledge = WorkspaceFixture.sharedKnowledge();
  *
  * @Test void something(@TempDir Path data) {
  *     try (WorkspaceFixture fixture = WorkspaceFixture.builder(data, knowledge).open()) {
@@ -74,7 +70,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * Indexing loads the embedding model and takes a few seconds: do it once per test class. The index is only
+ * Indexing loads the embedding model and takes a few seconds, so the whole run shares one index ({@link #sharedKnowledge()}): the index is only
  * read, so tests may share it.
  */
 public final class WorkspaceFixture implements AutoCloseable {
