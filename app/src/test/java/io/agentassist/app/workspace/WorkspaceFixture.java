@@ -70,8 +70,8 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * Indexing loads the embedding model and takes a few seconds, so the whole run shares one index ({@link #sharedKnowledge()}): the index is only
- * read, so tests may share it.
+ * Indexing loads the embedding model and takes a few seconds, so the whole test run shares one index
+ * ({@link #sharedKnowledge()}); tests only read it.
  */
 public final class WorkspaceFixture implements AutoCloseable {
 
