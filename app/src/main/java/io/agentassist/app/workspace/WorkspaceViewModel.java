@@ -228,7 +228,7 @@ public final class WorkspaceViewModel {
             if (!reload.customerWrote()) {
                 return;
             }
-            suggestion.ticketFlags(now.guardrails().checkTicket(current.ticket));
+            suggestion.ticketFlags(reload.ticketFlags());
             editor.superseded();
             if (editor.isEmpty()) {
                 editor.clear();
@@ -482,7 +482,8 @@ public final class WorkspaceViewModel {
     }
 
     /** A reloaded ticket after an inbox update; on a customer message the open drafts are superseded. */
-    record Reload(Optional<Ticket> ticket, boolean customerWrote) {
+    /** {@code ticketFlags} are worked out here, off the FX thread, when the customer wrote. */
+    record Reload(Optional<Ticket> ticket, boolean customerWrote, List<Flag> ticketFlags) {
 
         static Reload of(WorkspaceServices services, String ticketId, TicketUpdate update) {
             Optional<Ticket> ticket = services.tickets().find(ticketId);
@@ -492,7 +493,8 @@ public final class WorkspaceViewModel {
             if (customerWrote) {
                 services.desk().customerWroteAgain(ticketId);
             }
-            return new Reload(ticket, customerWrote);
+            List<Flag> flags = customerWrote ? services.guardrails().checkTicket(ticket.orElseThrow()) : List.of();
+            return new Reload(ticket, customerWrote, flags);
         }
     }
 
