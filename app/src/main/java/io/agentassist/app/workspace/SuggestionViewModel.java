@@ -104,6 +104,12 @@ public final class SuggestionViewModel {
         showFlags(suggestion().map(s -> s.draft().flags()).orElse(List.of()));
     }
 
+    /** No suggestion asked for, and why (the customer has not written since the last reply). */
+    void idle(String why) {
+        status.set(why);
+        state.set(State.NONE);
+    }
+
     void waitingForKnowledge() {
         status.set("Waiting for the knowledge index to be built…");
         state.set(State.WAITING_FOR_KNOWLEDGE);

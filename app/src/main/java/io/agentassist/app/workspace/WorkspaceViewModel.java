@@ -188,6 +188,8 @@ public final class WorkspaceViewModel {
                 if (editor.isEmpty()) {
                     editor.load(reused.text(), reused);
                 }
+            } else if (TicketConversation.question(opened.ticket).isPresent() && answeredLast(opened.ticket)) {
+                suggestion.idle("The last message is your team's reply: nothing to answer yet. New drafts one anyway.");
             } else {
                 suggest();
             }
@@ -496,6 +498,22 @@ public final class WorkspaceViewModel {
             List<Flag> flags = customerWrote ? services.guardrails().checkTicket(ticket.orElseThrow()) : List.of();
             return new Reload(ticket, customerWrote, flags);
         }
+    }
+
+    /** Whether the team wrote after the customer's newest message: the next move is the customer's. */
+    static boolean answeredLast(Ticket ticket) {
+        for (int i = ticket.messages().size() - 1; i >= 0; i--) {
+            switch (ticket.messages().get(i).author()) {
+                case AGENT -> {
+                    return true;
+                }
+                case CUSTOMER -> {
+                    return false;
+                }
+                case INTERNAL_NOTE -> { }
+            }
+        }
+        return false;
     }
 
     private void restore(Opening loaded) {

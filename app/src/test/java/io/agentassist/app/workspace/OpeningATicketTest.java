@@ -78,6 +78,25 @@ class OpeningATicketTest {
     }
 
     @Test
+    void aTicketWhoseLastMessageIsOurReplyIsNotDraftedUntilTheAgentAsks() {
+        try (WorkspaceFixture fixture = WorkspaceFixture.builder(data, knowledge).open()) {
+            WorkspaceViewModel workspace = fixture.viewModel(runner);
+
+            workspace.open(WorkspaceFixture.PASSWORD);
+
+            assertThat(workspace.suggestion().state()).isEqualTo(State.NONE);
+            assertThat(workspace.suggestion().statusProperty().get()).startsWith("The last message is your team's reply");
+            assertThat(fixture.drafts().listForTicket(WorkspaceFixture.PASSWORD)).isEmpty();
+            assertThat(runner.ran()).doesNotContain("suggest a reply for " + WorkspaceFixture.PASSWORD);
+
+            workspace.regenerate();
+
+            assertThat(workspace.suggestion().state()).isEqualTo(State.READY);
+            assertThat(fixture.drafts().listForTicket(WorkspaceFixture.PASSWORD)).hasSize(1);
+        }
+    }
+
+    @Test
     void offlineTheStatusSaysTheDraftComesFromTheHelpCentre() {
         try (WorkspaceFixture fixture = WorkspaceFixture.builder(data, knowledge).open()) {
             WorkspaceViewModel workspace = fixture.viewModel(runner);
