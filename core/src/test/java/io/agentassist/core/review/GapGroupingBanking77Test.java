@@ -2,11 +2,9 @@ package io.agentassist.core.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.testsupport.Banking77;
+import io.agentassist.core.testsupport.PinnedFigures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,18 +78,15 @@ class GapGroupingBanking77Test {
 
     @Test
     void metricsMatchTheCheckedInNumbersInBothDirections() throws IOException {
-        JsonNode expected = readExpected();
-        List<String> moved = new ArrayList<>();
-        compare(moved, "questions", expected, questions);
-        compare(moved, "groups", expected, groups);
-        compare(moved, "largest_group", expected, largest);
-        compare(moved, "bcubed_precision", expected, precision);
-        compare(moved, "bcubed_recall", expected, recall);
-        compare(moved, "bcubed_f1", expected, f1());
-        compare(moved, "bcubed_f05", expected, f05());
-        assertThat(moved)
-                .as("gap grouping metrics moved; if the change is intended, update %s in the same commit", EXPECTED)
-                .isEmpty();
+        PinnedFigures.read(getClass(), EXPECTED)
+                .count(questions, "results", "questions")
+                .count(groups, "results", "groups")
+                .count(largest, "results", "largest_group")
+                .figure(precision, "results", "bcubed_precision")
+                .figure(recall, "results", "bcubed_recall")
+                .figure(f1(), "results", "bcubed_f1")
+                .figure(f05(), "results", "bcubed_f05")
+                .assertNoneMoved("gap grouping metrics");
     }
 
     @Test
@@ -112,25 +107,6 @@ class GapGroupingBanking77Test {
         return 2 * precision * recall / (precision + recall);
     }
 
-    private static void compare(List<String> moved, String name, JsonNode expected, int actual) {
-        int want = expected.path(name).asInt(-1);
-        if (want != actual) {
-            moved.add(name + ": expected " + want + ", got " + actual);
-        }
-    }
 
-    private static void compare(List<String> moved, String name, JsonNode expected, double actual) {
-        String want = String.format(Locale.ROOT, "%.4f", expected.path(name).asDouble(Double.NaN));
-        String got = String.format(Locale.ROOT, "%.4f", actual);
-        if (!want.equals(got)) {
-            moved.add(name + ": expected " + want + ", got " + got);
-        }
-    }
 
-    private static JsonNode readExpected() throws IOException {
-        try (InputStream in = GapGroupingBanking77Test.class.getResourceAsStream(EXPECTED)) {
-            assertThat(in).as("checked-in expected metrics %s", EXPECTED).isNotNull();
-            return new ObjectMapper().readTree(in).path("results");
-        }
-    }
 }

@@ -2,8 +2,6 @@ package io.agentassist.knowledge.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.knowledge.SearchMode;
 import io.agentassist.knowledge.datasets.Dstc11;
 import io.agentassist.core.testsupport.SharedDatasets;
@@ -16,14 +14,11 @@ import io.agentassist.knowledge.index.KnowledgeIndexer;
 import io.agentassist.knowledge.index.TextEmbedder;
 import io.agentassist.knowledge.ingest.Chunker;
 import io.agentassist.knowledge.ingest.LoadResult;
+import io.agentassist.core.testsupport.PinnedFigures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Dstc11RetrievalRegressionTest {
     private static final String EXPECTED = "/regression/dstc11-dev.json";
-    private static final List<String> METRICS = List.of("success@1", "success@5", "recall@10", "mrr@10");
 
     private EvalReport report;
 
@@ -61,23 +55,16 @@ class Dstc11RetrievalRegressionTest {
 
     @Test
     void metricsMatchTheCheckedInNumbersInBothDirections() throws IOException {
-        JsonNode expected = readExpected();
-        assertThat(report.queries()).isEqualTo(expected.path("queries").asInt());
-        List<String> moved = new ArrayList<>();
+        PinnedFigures pinned = PinnedFigures.read(getClass(), EXPECTED);
+        assertThat(report.queries()).isEqualTo(pinned.root().path("queries").asInt());
         for (ModeMetrics metrics : report.results()) {
-            Map<String, Double> actual = values(metrics);
-            JsonNode expectedMode = expected.path("results").path(metrics.mode().id());
-            for (String metric : METRICS) {
-                String want = String.format(Locale.ROOT, "%.4f", expectedMode.path(metric).asDouble(Double.NaN));
-                String got = String.format(Locale.ROOT, "%.4f", actual.get(metric));
-                if (!want.equals(got)) {
-                    moved.add(metrics.mode().id() + " " + metric + ": expected " + want + ", got " + got);
-                }
-            }
+            String mode = metrics.mode().id();
+            pinned.figure(metrics.successAt1(), "results", mode, "success@1")
+                    .figure(metrics.successAt5(), "results", mode, "success@5")
+                    .figure(metrics.recallAt10(), "results", mode, "recall@10")
+                    .figure(metrics.mrrAt10(), "results", mode, "mrr@10");
         }
-        assertThat(moved)
-                .as("retrieval metrics moved; if the change is intended, update %s in the same commit", EXPECTED)
-                .isEmpty();
+        pinned.assertNoneMoved("retrieval metrics");
     }
 
     @Test
@@ -95,19 +82,5 @@ class Dstc11RetrievalRegressionTest {
         return report.results().stream().filter(m -> m.mode() == mode).findFirst().orElseThrow();
     }
 
-    private static Map<String, Double> values(ModeMetrics metrics) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put("success@1", metrics.successAt1());
-        values.put("success@5", metrics.successAt5());
-        values.put("recall@10", metrics.recallAt10());
-        values.put("mrr@10", metrics.mrrAt10());
-        return values;
-    }
 
-    private static JsonNode readExpected() throws IOException {
-        try (InputStream in = Dstc11RetrievalRegressionTest.class.getResourceAsStream(EXPECTED)) {
-            assertThat(in).as("checked-in expected metrics %s", EXPECTED).isNotNull();
-            return new ObjectMapper().readTree(in);
-        }
-    }
 }

@@ -2,13 +2,10 @@ package io.agentassist.core.assist.guardrails;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.testsupport.AirlineSentiment;
 import io.agentassist.core.testsupport.AirlineSentiment.Tweet;
+import io.agentassist.core.testsupport.PinnedFigures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,18 +58,15 @@ class FrustrationDetectorEvaluationTest {
 
     @Test
     void metricsMatchTheCheckedInNumbersInBothDirections() throws IOException {
-        JsonNode expected = readExpected();
-        List<String> moved = new ArrayList<>();
-        compare(moved, "true_positives", expected, truePositives);
-        compare(moved, "false_positives", expected, falsePositives);
-        compare(moved, "false_negatives", expected, falseNegatives);
-        compare(moved, "true_negatives", expected, trueNegatives);
-        compare(moved, "precision", expected, precision());
-        compare(moved, "recall", expected, recall());
-        compare(moved, "f1", expected, f1());
-        assertThat(moved)
-                .as("frustration metrics moved; if the change is intended, update %s in the same commit", EXPECTED)
-                .isEmpty();
+        PinnedFigures.read(getClass(), EXPECTED)
+                .count(truePositives, "results", "true_positives")
+                .count(falsePositives, "results", "false_positives")
+                .count(falseNegatives, "results", "false_negatives")
+                .count(trueNegatives, "results", "true_negatives")
+                .figure(precision(), "results", "precision")
+                .figure(recall(), "results", "recall")
+                .figure(f1(), "results", "f1")
+                .assertNoneMoved("frustration metrics");
     }
 
     @Test
@@ -99,25 +93,6 @@ class FrustrationDetectorEvaluationTest {
         return (truePositives + falseNegatives) / (double) all;
     }
 
-    private static void compare(List<String> moved, String name, JsonNode expected, int actual) {
-        int want = expected.path(name).asInt(-1);
-        if (want != actual) {
-            moved.add(name + ": expected " + want + ", got " + actual);
-        }
-    }
 
-    private static void compare(List<String> moved, String name, JsonNode expected, double actual) {
-        String want = String.format(Locale.ROOT, "%.4f", expected.path(name).asDouble(Double.NaN));
-        String got = String.format(Locale.ROOT, "%.4f", actual);
-        if (!want.equals(got)) {
-            moved.add(name + ": expected " + want + ", got " + got);
-        }
-    }
 
-    private static JsonNode readExpected() throws IOException {
-        try (InputStream in = FrustrationDetectorEvaluationTest.class.getResourceAsStream(EXPECTED)) {
-            assertThat(in).as("checked-in expected metrics %s", EXPECTED).isNotNull();
-            return new ObjectMapper().readTree(in).path("results");
-        }
-    }
 }

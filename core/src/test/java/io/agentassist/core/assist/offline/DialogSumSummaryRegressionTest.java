@@ -2,15 +2,12 @@ package io.agentassist.core.assist.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentassist.core.model.CaseSummary;
 import io.agentassist.core.model.Customer;
 import io.agentassist.core.model.Ticket;
 import io.agentassist.core.testsupport.SharedDatasets;
+import io.agentassist.core.testsupport.PinnedFigures;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +42,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DialogSumSummaryRegressionTest {
     private static final String EXPECTED = "/regression/offline-summary-rouge-dev.json";
-    private static final List<String> METRICS = List.of("rouge1", "rouge2", "rougeL");
 
     private final ExtractiveSummarizer summarizer = new ExtractiveSummarizer();
     private final Map<String, Rouge.Scores> results = new LinkedHashMap<>();
@@ -67,24 +63,13 @@ class DialogSumSummaryRegressionTest {
 
     @Test
     void scoresMatchTheCheckedInNumbersInBothDirections() throws IOException {
-        JsonNode expected = readExpected();
-        assertThat(dialogues).isEqualTo(expected.path("dialogues").asInt());
-        List<String> moved = new ArrayList<>();
-        results.forEach((name, scores) -> {
-            Map<String, Double> actual = Map.of("rouge1", scores.rouge1(), "rouge2", scores.rouge2(),
-                    "rougeL", scores.rougeL());
-            for (String metric : METRICS) {
-                String want = String.format(Locale.ROOT, "%.4f",
-                        expected.path("results").path(name).path(metric).asDouble(Double.NaN));
-                String got = String.format(Locale.ROOT, "%.4f", actual.get(metric));
-                if (!want.equals(got)) {
-                    moved.add(name + " " + metric + ": expected " + want + ", got " + got);
-                }
-            }
-        });
-        assertThat(moved)
-                .as("ROUGE moved; if the change is intended, update %s in the same commit", EXPECTED)
-                .isEmpty();
+        PinnedFigures pinned = PinnedFigures.read(getClass(), EXPECTED);
+        assertThat(dialogues).isEqualTo(pinned.root().path("dialogues").asInt());
+        results.forEach((name, scores) -> pinned
+                .figure(scores.rouge1(), "results", name, "rouge1")
+                .figure(scores.rouge2(), "results", name, "rouge2")
+                .figure(scores.rougeL(), "results", name, "rougeL"));
+        pinned.assertNoneMoved("ROUGE");
     }
 
     @Test
@@ -126,10 +111,4 @@ class DialogSumSummaryRegressionTest {
         return new Rouge.Scores(r1 / n, r2 / n, rl / n);
     }
 
-    private static JsonNode readExpected() throws IOException {
-        try (InputStream in = DialogSumSummaryRegressionTest.class.getResourceAsStream(EXPECTED)) {
-            assertThat(in).as("checked-in expected scores %s", EXPECTED).isNotNull();
-            return new ObjectMapper().readTree(in);
-        }
-    }
 }
