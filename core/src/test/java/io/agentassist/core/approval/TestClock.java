@@ -14,6 +14,11 @@ public final class TestClock extends Clock {
         this.now = start;
     }
 
+    /** Moves the clock to a given time, e.g. to replay a history of events at their own times. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

@@ -1,5 +1,6 @@
 package io.agentassist.core.review;
 
+import io.agentassist.core.approval.TestClock;
 import io.agentassist.core.approval.AgentApproval;
 import io.agentassist.core.approval.ApprovalRefusedException;
 import io.agentassist.core.approval.EditAudit;
@@ -22,11 +23,9 @@ import io.agentassist.core.persistence.JdbcReviewStore;
 import io.agentassist.core.persistence.JdbcTicketStore;
 import io.agentassist.core.persistence.KnowledgeGap;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +89,7 @@ public final class ReviewSeed {
         if (AI_TEXT.codePointCount(0, AI_TEXT.length()) != 40) {
             throw new AssertionError("the seed's suggestion must be 40 characters");
         }
-        SettableClock clock = new SettableClock();
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         JdbcTicketStore tickets = new JdbcTicketStore(database);
         ReplyDesk desk = ReplyDesk.onEmbeddedDefaults(database, workDir.resolve("outbox"), clock, Runnable::run);
         ReplyDesk neverDelivers = ReplyDesk.onEmbeddedDefaults(database, workDir.resolve("outbox"), clock, task -> { });
@@ -156,7 +155,7 @@ public final class ReviewSeed {
     }
 
     private static void seedKnowledgeGaps(Database database, JdbcTicketStore tickets, ReplyDesk desk,
-                                          SettableClock clock) {
+                                          TestClock clock) {
         JdbcKnowledgeGapLog gaps = new JdbcKnowledgeGapLog(database);
         ticket(tickets, "G-1", Channel.EMAIL, "Jana Nováková", "02-16T09:00:00");
         ticket(tickets, "G-2", Channel.CHAT, "Tom Baker", "02-17T09:00:00");
@@ -185,7 +184,7 @@ public final class ReviewSeed {
                 List.of(new Message(id + "-m1", Author.CUSTOMER, "Hello, about my order.", at(firstMessage)))));
     }
 
-    private static void sent(ReplyDesk desk, SettableClock clock, String id, String ticket, String agent,
+    private static void sent(ReplyDesk desk, TestClock clock, String id, String ticket, String agent,
                              String suggested, String approved, int zerosChanged, List<Flag> flags,
                              List<Citation> citations) {
         Draft draft = new Draft(id, ticket, DraftState.SUGGESTED, AI_TEXT, AI_TEXT, citations, flags, "llm",
@@ -232,28 +231,5 @@ public final class ReviewSeed {
     /** Days of the seeded week as a filter in Berlin time. */
     public static ReviewFilter week() {
         return ReviewFilter.all().between(MONDAY, SUNDAY, BERLIN);
-    }
-
-    private static final class SettableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
