@@ -9,8 +9,6 @@ import io.agentassist.knowledge.ingest.KnowledgeSourceLoader;
 import io.agentassist.knowledge.ingest.LoadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,20 +40,16 @@ final class DemoScenarios {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String README = "/io/agentassist/app/demo/README.md";
 
     private DemoScenarios() {
     }
 
+    /** The app's own lookup of its demo data, so the tests read exactly what the app installs. */
     static Path root() {
-        URL readme = DemoScenarios.class.getResource(README);
-        if (readme == null || !"file".equals(readme.getProtocol())) {
-            throw new IllegalStateException(README + " is not a file on the test class path: " + readme);
-        }
         try {
-            return Path.of(readme.toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            return DemoResources.root();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
