@@ -61,7 +61,7 @@ public final class KnowledgeBase implements KnowledgeSearch, KnowledgeArticles, 
      */
     @Override
     public synchronized ReindexSummary reindex(List<Path> folders, DoubleConsumer progress) throws IOException {
-        ReindexSummary summary = new KnowledgeIndexReindexer(indexDir).reindex(folders, progress);
+        ReindexSummary summary = new KnowledgeIndexReindexer(indexDir, this::embedder).reindex(folders, progress);
         swap(LuceneKnowledgeSearch.open(indexDir, embedderFor(indexDir)));
         LOG.info("Knowledge index {} ready: {}", indexDir, summary.message());
         return summary;
@@ -104,7 +104,10 @@ public final class KnowledgeBase implements KnowledgeSearch, KnowledgeArticles, 
 
     /** One embedding model per process: loading it takes a moment and a good deal of memory. */
     private TextEmbedder embedderFor(Path dir) throws IOException {
-        EmbeddingModelChoice choice = IndexFormats.embeddingModelOf(dir).orElse(EmbeddingModelChoice.defaultChoice());
+        return embedder(IndexFormats.embeddingModelOf(dir).orElse(EmbeddingModelChoice.defaultChoice()));
+    }
+
+    private synchronized TextEmbedder embedder(EmbeddingModelChoice choice) {
         if (embedder == null || !embedder.choice().equals(choice)) {
             embedder = TextEmbedder.load(choice);
         }

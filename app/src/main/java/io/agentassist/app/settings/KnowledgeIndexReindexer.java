@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,20 @@ public final class KnowledgeIndexReindexer implements KnowledgeReindexer {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeIndexReindexer.class);
 
     private final Path indexDir;
+    private final Function<EmbeddingModelChoice, TextEmbedder> embedders;
 
-    /** Writes the index in this folder (the one the window searches). */
+    /** Writes the index in this folder (the one the window searches), loading the embedding model it needs. */
     public KnowledgeIndexReindexer(Path indexDir) {
+        this(indexDir, TextEmbedder::load);
+    }
+
+    /**
+     * @param embedders gives the embedding model for a choice; the window passes the one it already searches
+     *                  with, so the model is not loaded a second time
+     */
+    public KnowledgeIndexReindexer(Path indexDir, Function<EmbeddingModelChoice, TextEmbedder> embedders) {
         this.indexDir = indexDir.toAbsolutePath().normalize();
+        this.embedders = embedders;
     }
 
     @Override
@@ -62,7 +73,7 @@ public final class KnowledgeIndexReindexer implements KnowledgeReindexer {
                 .orElse(EmbeddingModelChoice.defaultChoice());
         LOG.info("Re-indexing {} articles from {} into {} with {}", loaded.articles().size(), folders, indexDir,
                 choice.id());
-        IndexReport report = new KnowledgeIndexer(indexDir, TextEmbedder.load(choice), new Chunker())
+        IndexReport report = new KnowledgeIndexer(indexDir, embedders.apply(choice), new Chunker())
                 .index(loaded, new Share(progress));
         progress.accept(1);
         LOG.info("Re-indexed into {}: {}", indexDir, report);
